@@ -1,0 +1,28 @@
+"""Entry point: page frame, language switch, reference date and navigation."""
+
+import datetime as dt
+
+import streamlit as st
+
+from scales.i18n import LANGUAGES
+from scales.ui import lang, t
+
+st.set_page_config(page_title="scales", page_icon="🗺️", layout="wide")
+
+current = lang()
+with st.sidebar:
+    choice = st.radio(
+        t("language"), list(LANGUAGES), format_func=LANGUAGES.get, index=list(LANGUAGES).index(current),
+        horizontal=True, key="language_choice",
+    )
+    if choice != current:
+        st.session_state["lang"] = choice
+        st.query_params["lang"] = choice
+        st.rerun()
+    st.date_input(t("date_label"), value=dt.date.today(), key="reference_date", format="YYYY-MM-DD")
+st.query_params["lang"] = lang()
+
+pages = [
+    st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,133 @@
+"""The atlas: atoms, every layer, point layers and display geometry, built once and cached on disk.
+
+Pages and the CLI receive an `Atlas`; `load_atlas()` returns the cached one when the inputs (pinned
+sources, `data/` tables, package version, optional Statbel files) are unchanged, else rebuilds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from scales import DATA_DIR, __version__
+from scales.atoms import load_atoms
+from scales.builders import BASE_BUILDERS, DERIVED_BUILDERS, BuildContext, Built
+from scales.geometry import DISPLAY_GRID_DEG, WEB_CRS, shared_borders, simplify_coverage, unit_geometry
+from scales.layers import Layer, layer_catalogue
+from scales.points import POINT_LAYERS
+from scales.sources import cache_dir, fetch_all, optional_statbel_population, registry
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class Atlas:
+    """Everything the product shows, at full precision (EPSG:31370) plus a display copy (EPSG:4326)."""
+
+    atoms: gpd.GeoDataFrame
+    layers: dict[str, Layer]
+    pieces: dict[str, gpd.GeoDataFrame]
+    points: dict[str, gpd.GeoDataFrame]
+    display_atoms: gpd.GeoDataFrame
+    borders: pd.DataFrame
+    population_source: str
+    built_on: str
+    _geometry_cache: dict = field(default_factory=dict, repr=False)
+
+    def layer(self, layer_id: str, date: dt.date | str | None = None) -> Layer:
+        """A built-in layer as it stood on `date` (today when None)."""
+        if layer_id not in self.layers:
+            raise KeyError(f"Unknown layer {layer_id!r}; known layers: {', '.join(self.layers)}")
+        return self.layers[layer_id].at(date)
+
+    def geometry(self, layer: Layer) -> gpd.GeoDataFrame:
+        """Display polygons (EPSG:4326) of a layer's units, with their names; cached per membership."""
+        key = (layer.id, pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum())
+        if key not in self._geometry_cache:
+            pieces = self.pieces.get(layer.id)
+            pieces = None if pieces is None else pieces.to_crs(WEB_CRS)
+            shapes = unit_geometry(layer.membership, self.display_atoms, pieces)
+            shapes = shapes.merge(layer.units[["unit_id", "name"]], on="unit_id", how="left")
+            self._geometry_cache[key] = shapes
+        return self._geometry_cache[key]
+
+
+def _inputs_key(mirror: str | Path | None) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        digest.update(path.read_bytes())
+    for path in optional_statbel_population(mirror):
+        digest.update(f"{path.name}:{path.stat().st_size}".encode())
+    return digest.hexdigest()[:16]
+
+
+def build_atlas(mirror: str | Path | None = None, progress: Progress | None = None) -> Atlas:
+    """Build everything from the pinned sources (downloading what is missing) and `data/`."""
+    report = progress or (lambda fraction, text: None)
+    fetch_all(mirror, progress=lambda done, total, s: report(0.4 * done / total, f"{s.path.rsplit('/', 1)[-1]}"))
+    report(0.4, "atoms")
+    atoms = load_atoms(mirror)
+    context = BuildContext(atoms, registry(), mirror)
+    catalogue = layer_catalogue()
+    built: dict[str, Built] = {}
+    steps = {**BASE_BUILDERS, **DERIVED_BUILDERS}
+    for index, (layer_id, builder) in enumerate(steps.items()):
+        report(0.45 + 0.4 * index / len(steps), layer_id)
+        built[layer_id] = builder(context, built) if layer_id in DERIVED_BUILDERS else builder(context)
+    layers = {}
+    for layer_id, result in built.items():
+        covered = set(result.membership["nis"])
+        layers[layer_id] = Layer(
+            catalogue[layer_id],
+            result.membership,
+            result.units,
+            tuple(sorted(set(atoms["nis"]) - covered)),
+        )
+    report(0.87, "geometry")
+    display = simplify_coverage(atoms[["nis", "name_nl", "geometry"]]).to_crs(WEB_CRS)
+    display["geometry"] = shapely.set_precision(display.geometry.values, DISPLAY_GRID_DEG)
+    points = {name: make(atoms) for name, make in POINT_LAYERS.items()}
+    report(0.95, "borders")
+    atlas = Atlas(
+        atoms=atoms,
+        layers=layers,
+        pieces={k: v.pieces for k, v in built.items() if v.pieces is not None},
+        points=points,
+        display_atoms=display,
+        borders=shared_borders(atoms),
+        population_source=atoms.attrs.get("population_source", ""),
+        built_on=dt.date.today().isoformat(),
+    )
+    report(1.0, "done")
+    return atlas
+
+
+def atlas_path(mirror: str | Path | None = None) -> Path:
+    """Where the cached atlas for the current inputs lives."""
+    return cache_dir() / f"atlas-{_inputs_key(mirror)}.pickle"
+
+
+def load_atlas(mirror: str | Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> Atlas:
+    """The cached atlas if its inputs are unchanged, else a fresh build (which is then cached)."""
+    path = atlas_path(mirror)
+    if path.is_file() and not rebuild:
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            path.unlink(missing_ok=True)  # a stale or truncated cache is rebuilt, never trusted
+    atlas = build_atlas(mirror, progress)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
+    return atlas

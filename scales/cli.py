@@ -1,0 +1,140 @@
+"""The `scales` command: the same operations as the dashboard, for scripting."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from scales.atlas import Atlas, load_atlas
+from scales.atoms import ATOM_COLUMNS
+from scales.custom import CustomLayerError
+from scales.sources import SourceError, fetch_all, registry
+from scales.validate import validate_all
+
+
+def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
+    def progress(fraction: float, text: str) -> None:
+        if not args.quiet:
+            print(f"\r[{fraction:4.0%}] {text:<40}", end="", file=sys.stderr, flush=True)
+
+    atlas = load_atlas(args.mirror, progress, rebuild=rebuild)
+    if not args.quiet:
+        print("\r" + " " * 50 + "\r", end="", file=sys.stderr)
+    return atlas
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    paths = fetch_all(args.mirror, progressbar=not args.quiet)
+    for key, source in registry().items():
+        print(f"ok  {key:<24} {paths[key]}  ({source.licence.split(' (')[0]}; {source.attribution})")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    atlas = _atlas(args, rebuild=args.rebuild)
+    report = validate_all(atlas.layers, set(atlas.atoms["nis"]), args.date)
+    failed = 0
+    for layer_id, problems in report.items():
+        layer = atlas.layer(layer_id, args.date)
+        status = "FAIL" if problems else "ok"
+        print(
+            f"{status:<4} {layer_id:<24} {len(layer.units):>4} units  "
+            f"{layer.atoms_covered():>3}/{len(atlas.atoms)} atoms  confidence {layer.meta.confidence}"
+        )
+        for problem in problems:
+            print(f"       - {problem}")
+        failed += bool(problems)
+    print(f"{len(report) - failed} of {len(report)} layers valid")
+    return 1 if failed else 0
+
+
+def cmd_layers(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    rows = []
+    for layer_id in atlas.layers:
+        layer = atlas.layer(layer_id, args.date)
+        rows.append(
+            {
+                "id": layer_id,
+                "name": layer.meta.name(args.lang),
+                "units": len(layer.units),
+                "atoms_covered": layer.atoms_covered(),
+                "source": layer.meta.source,
+                "licence": layer.meta.licence,
+                "reference_date": layer.meta.reference_date,
+                "confidence": layer.meta.confidence,
+                "doubts": list(layer.meta.doubts),
+            }
+        )
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for row in rows:
+            print(
+                f"{row['id']:<24} {row['units']:>4} units {row['atoms_covered']:>4} atoms  "
+                f"{row['confidence']:<9} {row['name']}"
+            )
+    return 0
+
+
+def cmd_membership(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    layer = atlas.layer(args.layer, args.date)
+    table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id").rename(columns={"name": "unit_name"})
+    table = table.sort_values(["nis", "unit_id"])[["nis", "unit_id", "unit_name", "share"]]
+    table.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def cmd_atoms(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    atlas.atoms[ATOM_COLUMNS].to_csv(sys.stdout, index=False, float_format="%.4f")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--mirror", help="read upstream files from this local mirror folder (else SCALES_MIRROR, else download)"
+    )
+    common.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    dated = argparse.ArgumentParser(add_help=False)
+    dated.add_argument("--date", help="reference date YYYY-MM-DD (default: today)")
+
+    main = argparse.ArgumentParser(prog="scales", description="Scale mismatch of Belgian public-safety territories.")
+    sub = main.add_subparsers(dest="command", required=True)
+    sub.add_parser(
+        "fetch", parents=[common], help="download (or check in the mirror) every upstream file"
+    ).set_defaults(run=cmd_fetch)
+    validate = sub.add_parser("validate", parents=[common, dated], help="check every layer")
+    validate.add_argument("--rebuild", action="store_true", help="rebuild the atlas instead of using the cache")
+    validate.set_defaults(run=cmd_validate)
+    layers = sub.add_parser("layers", parents=[common, dated], help="list the layers with their provenance")
+    layers.add_argument("--json", action="store_true")
+    layers.add_argument("--lang", choices=["nl", "en"], default="nl")
+    layers.set_defaults(run=cmd_layers)
+    membership = sub.add_parser("membership", parents=[common, dated], help="a layer's membership table")
+    membership.add_argument("layer")
+    membership.add_argument("--format", choices=["csv"], default="csv")
+    membership.set_defaults(run=cmd_membership)
+    atoms = sub.add_parser("atoms", parents=[common], help="the municipalities with area and inhabitants")
+    atoms.add_argument("--format", choices=["csv"], default="csv")
+    atoms.set_defaults(run=cmd_atoms)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (SourceError, CustomLayerError, KeyError, ValueError) as error:
+        message = error.args[0] if isinstance(error, KeyError) else str(error)
+        print(f"scales: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

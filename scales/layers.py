@@ -1,0 +1,116 @@
+"""The layer model: a dated membership table `atom → unit, share` plus unit attributes and metadata.
+
+A layer at a reference date is a filter on validity; a custom layer or a scenario is just another
+`Layer` over the same atoms. Metrics, maps and reports only ever see this shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from scales import DATA_DIR
+
+MEMBERSHIP_COLUMNS = ["nis", "unit_id", "share", "valid_from", "valid_to", "confidence"]
+CONFIDENCE_LEVELS = ("published", "derived", "inferred")
+
+
+@dataclass(frozen=True)
+class LayerMeta:
+    """What a layer is, where it comes from and how sure we are of it."""
+
+    id: str
+    name_nl: str
+    name_en: str
+    source: str
+    licence: str
+    reference_date: str
+    confidence: str
+    valid_from: str = ""
+    valid_to: str = ""
+    doubts: tuple[str, ...] = ()
+
+    def name(self, lang: str = "nl") -> str:
+        """The display name in the given language (Dutch by default)."""
+        return self.name_en if lang == "en" else self.name_nl
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Metadata, membership rows (`MEMBERSHIP_COLUMNS`) and a unit table (`unit_id`, `name`, …)."""
+
+    meta: LayerMeta
+    membership: pd.DataFrame
+    units: pd.DataFrame
+    not_covered: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def at(self, date: dt.date | str | None = None) -> Layer:
+        """The layer as it stood on `date` (today when None): rows valid on that day only."""
+        day = _iso(date)
+        rows = self.membership
+        valid = (rows["valid_from"].eq("") | rows["valid_from"].le(day)) & (
+            rows["valid_to"].eq("") | rows["valid_to"].ge(day)
+        )
+        current = rows[valid].reset_index(drop=True)
+        units = self.units[self.units["unit_id"].isin(current["unit_id"])].reset_index(drop=True)
+        return replace(self, membership=current, units=units)
+
+    def atoms_covered(self) -> int:
+        """How many distinct atoms have at least one membership row."""
+        return int(self.membership["nis"].nunique())
+
+    def unit_names(self) -> dict[str, str]:
+        """unit_id → display name."""
+        return dict(zip(self.units["unit_id"], self.units["name"], strict=True))
+
+
+def _iso(date: dt.date | str | None) -> str:
+    if date is None:
+        return dt.date.today().isoformat()
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    return dt.date.fromisoformat(date).isoformat()
+
+
+def membership_frame(nis, unit_id, share=1.0, valid_from="", valid_to="", confidence="published") -> pd.DataFrame:
+    """A membership table in the canonical column order and types."""
+    frame = pd.DataFrame(
+        {
+            "nis": nis,
+            "unit_id": unit_id,
+            "share": share,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "confidence": confidence,
+        }
+    )
+    frame["nis"] = frame["nis"].astype(str).str.zfill(5)
+    frame["unit_id"] = frame["unit_id"].astype(str)
+    frame["share"] = frame["share"].astype(float)
+    for column in ("valid_from", "valid_to", "confidence"):
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame[MEMBERSHIP_COLUMNS]
+
+
+def units_frame(unit_id, name, **attributes) -> pd.DataFrame:
+    """A unit table: `unit_id`, `name` and any extra attributes."""
+    frame = pd.DataFrame({"unit_id": unit_id, "name": name, **attributes})
+    frame["unit_id"] = frame["unit_id"].astype(str)
+    return frame.drop_duplicates("unit_id").reset_index(drop=True)
+
+
+def layer_catalogue(path: Path = DATA_DIR / "layers.csv") -> dict[str, LayerMeta]:
+    """Metadata of the built-in layers by id (doubts are `|`-separated in the CSV)."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    catalogue = {}
+    for row in table.to_dict("records"):
+        doubts = tuple(d.strip() for d in row.pop("doubts").split("|") if d.strip())
+        catalogue[row["id"]] = LayerMeta(**row, doubts=doubts)
+    return catalogue

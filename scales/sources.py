@@ -1,0 +1,155 @@
+"""The registry of upstream files and how to get them: download with a hash check, or a local mirror.
+
+Upstream files are never part of the repository. `data/sources.csv` pins each one (URL at a fixed
+commit, sha256, licence, attribution, reference date); `resolve()` returns a verified local path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import platformdirs
+
+from scales import DATA_DIR
+
+MIRROR_ENV = "SCALES_MIRROR"
+CACHE_ENV = "SCALES_CACHE"
+
+
+class SourceError(RuntimeError):
+    """An upstream file is missing, could not be downloaded, or does not match its pinned hash."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One pinned upstream file."""
+
+    key: str
+    path: str
+    url: str
+    sha256: str
+    bytes: int
+    reference_date: str
+    description: str
+    licence: str
+    attribution: str
+
+
+def registry(path: Path = DATA_DIR / "sources.csv") -> dict[str, Source]:
+    """All pinned upstream files by key."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {row["key"]: Source(**{**row, "bytes": int(row["bytes"])}) for row in table.to_dict("records")}
+
+
+def cache_dir() -> Path:
+    """Where downloads and the built atlas live (`SCALES_CACHE` overrides the user cache dir)."""
+    return Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("scales"))
+
+
+def mirror_dir(mirror: str | Path | None = None) -> Path | None:
+    """The local mirror folder, from the argument or `SCALES_MIRROR`; None means download."""
+    value = mirror if mirror is not None else os.environ.get(MIRROR_ENV)
+    return Path(value).expanduser().resolve() if value else None
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_hash(source: Source, path: Path) -> None:
+    actual = sha256_of(path)
+    if actual != source.sha256:
+        raise SourceError(
+            f"{path} does not match its pinned sha256 ({source.key}): expected {source.sha256}, "
+            f"found {actual}. The file is corrupt, truncated or a different version: delete it and "
+            f"run `scales fetch` again, or copy the file from {source.url}."
+        )
+
+
+def _from_mirror(source: Source, mirror: Path) -> Path:
+    if not mirror.is_dir():
+        raise SourceError(
+            f"Mirror folder {mirror} does not exist. Point --mirror / {MIRROR_ENV} at a folder laid "
+            "out as OWNER/REPO/COMMIT/PATH (e.g. ../shared/mirror), or unset it to download."
+        )
+    path = mirror / source.path
+    if not path.is_file():
+        raise SourceError(
+            f"{source.path} is missing from the mirror {mirror}. Copy it from {source.url} to that "
+            f"path, or unset {MIRROR_ENV} to download it."
+        )
+    _check_hash(source, path)
+    return path
+
+
+def _download(source: Source, cache: Path, progressbar: bool) -> Path:
+    import pooch
+
+    target = cache / "downloads" / source.path
+    if target.is_file() and sha256_of(target) == source.sha256:
+        return target
+    try:
+        fetched = pooch.retrieve(
+            source.url,
+            known_hash=f"sha256:{source.sha256}",
+            fname=target.name,
+            path=target.parent,
+            progressbar=progressbar,
+        )
+    except ValueError as error:  # pooch raises ValueError on a hash mismatch
+        raise SourceError(
+            f"Downloaded {source.url} but its sha256 differs from the pinned one ({error}). "
+            "The upstream file changed: report it, or use a verified mirror (--mirror)."
+        ) from error
+    except Exception as error:  # network errors come in many types (requests, OSError, ...)
+        raise SourceError(
+            f"Could not download {source.url}: {error}. Check the internet connection, or use a "
+            f"local mirror with --mirror DIR / {MIRROR_ENV}."
+        ) from error
+    return Path(fetched)
+
+
+def resolve(source: Source, mirror: str | Path | None = None, progressbar: bool = False) -> Path:
+    """Local, hash-checked path of one upstream file (from the mirror, the cache, or a download)."""
+    folder = mirror_dir(mirror)
+    if folder is not None:
+        return _from_mirror(source, folder)
+    return _download(source, cache_dir(), progressbar)
+
+
+def fetch_all(
+    mirror: str | Path | None = None,
+    progress: Callable[[int, int, Source], None] | None = None,
+    progressbar: bool = False,
+) -> dict[str, Path]:
+    """Resolve every registered file; `progress(done, total, source)` is called before each one."""
+    sources = list(registry().values())
+    paths = {}
+    for index, source in enumerate(sources):
+        if progress is not None:
+            progress(index, len(sources), source)
+        paths[source.key] = resolve(source, mirror, progressbar)
+    return paths
+
+
+def optional_statbel_population(mirror: str | Path | None = None) -> list[Path]:
+    """Newer official Statbel population files placed by the user (`statbel/TF_SOC_POP_STRUCT_YYYY.*`).
+
+    They are not pinned (Statbel renames files yearly), so they are looked for in the mirror folder
+    and in the cache, and used only when present.
+    """
+    folders = [p for p in (mirror_dir(mirror), cache_dir() / "downloads") if p is not None]
+    found: list[Path] = []
+    for folder in folders:
+        found.extend(sorted((folder / "statbel").glob("TF_SOC_POP_STRUCT_*")))
+    return found

@@ -1,0 +1,40 @@
+"""User-supplied layer files: every bad input gets a message that says what to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from scales.custom import MAX_BYTES, CustomLayerError, read_custom_layer
+
+ATOMS = {"11001", "11002", "11004"}
+
+
+def test_comma_and_semicolon_files_read_the_same() -> None:
+    comma = read_custom_layer(b"nis,unit_id\n11001,a\n11002,a\n11004,b\n", ATOMS)
+    semicolon = read_custom_layer(b"nis;unit_id;share\n11001;a;1\n11002;a;1,0\n11004;b;1\n", ATOMS)
+    assert comma.membership[["nis", "unit_id"]].equals(semicolon.membership[["nis", "unit_id"]])
+    assert comma.atoms_covered() == 3
+
+
+def test_windows_1252_names_survive() -> None:
+    layer = read_custom_layer("nis;unit_id;unit_name\n11001;a;Zone Liège\n".encode("cp1252"), ATOMS)
+    assert layer.unit_names() == {"a": "Zone Liège"}
+    assert layer.not_covered == ("11002", "11004")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"nis,unit_id\n", "no rows"),
+        (b"code,zone\n11001,a\n", "expected columns nis,unit_id"),
+        (b"nis,unit_id\n99999,a\n", "unknown NIS code"),
+        (b"nis,unit_id,share\n11001,a,0.5\n11001,a,0.5\n", "duplicate rows"),
+        (b"nis,unit_id,share\n11001,a,0.5\n11001,b,0.2\n", "do not sum to 1"),
+        (b"nis,unit_id,share\n11001,a,half\n", "not a number"),
+        (b"x" * (MAX_BYTES + 1), "at most"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(content: bytes, message: str) -> None:
+    with pytest.raises(CustomLayerError, match=message):
+        read_custom_layer(content, ATOMS)

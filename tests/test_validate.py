@@ -1,0 +1,46 @@
+"""Validation catches each kind of broken layer with a readable message."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from scales.layers import Layer, LayerMeta, membership_frame, units_frame
+from scales.validate import validate_layer
+
+ATOMS = {"11001", "11002", "11004"}
+META = LayerMeta("t", "t", "t", "test", "none", "2025-01-01", "published")
+
+
+def layer(nis, units, share=1.0, valid_from="", valid_to="") -> Layer:
+    return Layer(
+        META,
+        membership_frame(nis, units, share, valid_from, valid_to),
+        units_frame(sorted(set(units)), sorted(set(units))),
+    )
+
+
+def test_sound_layer_has_no_problems() -> None:
+    assert validate_layer(layer(["11001", "11002", "11004"], ["a", "a", "b"]), ATOMS) == []
+
+
+def test_fractional_shares_must_sum_to_one() -> None:
+    broken = layer(["11001", "11001", "11002"], ["a", "b", "a"], [0.5, 0.4, 1.0])
+    assert validate_layer(broken, ATOMS) == ["shares do not sum to 1 for 1 atom(s) (11001: 0.9000)"]
+
+
+def test_unknown_atoms_duplicates_and_names() -> None:
+    assert validate_layer(layer(["11001", "99999"], ["a", "a"]), ATOMS) == ["1 unknown NIS code(s): 99999"]
+    duplicated = layer(["11001", "11001"], ["a", "a"], [0.5, 0.5])
+    assert any("duplicate rows" in p for p in validate_layer(duplicated, ATOMS))
+    unnamed = replace(layer(["11001"], ["a"]), units=pd.DataFrame({"unit_id": ["a"], "name": [""]}))
+    assert validate_layer(unnamed, ATOMS) == ["units without a name: ['a']"]
+
+
+def test_dates_must_be_consistent() -> None:
+    assert validate_layer(layer(["11001"], ["a"], valid_from="2026-13-01"), ATOMS) == [
+        "valid_from '2026-13-01' is not a date (YYYY-MM-DD)"
+    ]
+    backwards = layer(["11001"], ["a"], valid_from="2026-01-01", valid_to="2025-01-01")
+    assert validate_layer(backwards, ATOMS) == ["atom 11001 in a: valid_from 2026-01-01 after valid_to 2025-01-01"]
