@@ -12,8 +12,12 @@ st.set_page_config(page_title="scales", page_icon="🗺️", layout="wide")
 current = lang()
 with st.sidebar:
     choice = st.radio(
-        t("language"), list(LANGUAGES), format_func=LANGUAGES.get, index=list(LANGUAGES).index(current),
-        horizontal=True, key="language_choice",
+        t("language"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        index=list(LANGUAGES).index(current),
+        horizontal=True,
+        key="language_choice",
     )
     if choice != current:
         st.session_state["lang"] = choice

@@ -14,25 +14,30 @@ rows = []
 for layer_id in data.layers:
     layer = data.layer(layer_id, reference_date())
     meta = layer.meta
-    rows.append({
-        t("col_layer"): meta.name(st.session_state["lang"]),
-        "id": layer_id,
-        t("col_units"): len(layer.units),
-        t("col_atoms"): f"{layer.atoms_covered()} / {len(data.atoms)}",
-        t("col_source"): meta.source,
-        t("col_licence"): meta.licence,
-        t("col_reference_date"): meta.reference_date,
-        t("col_valid_from"): meta.valid_from,
-        t("col_confidence"): t(f"confidence_{meta.confidence}"),
-        t("col_doubts"): " · ".join(meta.doubts),
-    })
+    rows.append(
+        {
+            t("col_layer"): meta.name(st.session_state["lang"]),
+            "id": layer_id,
+            t("col_units"): len(layer.units),
+            t("col_atoms"): f"{layer.atoms_covered()} / {len(data.atoms)}",
+            t("col_source"): meta.source,
+            t("col_licence"): meta.licence,
+            t("col_reference_date"): meta.reference_date,
+            t("col_valid_from"): meta.valid_from,
+            t("col_confidence"): t(f"confidence_{meta.confidence}"),
+            t("col_doubts"): " · ".join(meta.doubts),
+        }
+    )
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 st.caption(t("population_note", source=data.population_source))
 
 st.subheader(t("upstream_title"))
 upstream = pd.DataFrame([vars(s) for s in registry().values()])
-st.dataframe(upstream[["key", "description", "reference_date", "licence", "attribution", "url", "sha256"]],
-             hide_index=True, width="stretch")
+st.dataframe(
+    upstream[["key", "description", "reference_date", "licence", "attribution", "url", "sha256"]],
+    hide_index=True,
+    width="stretch",
+)
 folder = mirror_dir()
 where = t("mirror", path=folder) if folder else t("cache", path=cache_dir())
 st.caption(t("fetch_state", where=where, date=reference_date().isoformat()))

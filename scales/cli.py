@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from scales.atlas import Atlas, load_atlas
 from scales.atoms import ATOM_COLUMNS
-from scales.custom import CustomLayerError
+from scales.compare import MATRIX_METRICS, Comparator
+from scales.custom import CustomLayerError, read_custom_layer
+from scales.metrics import WEIGHTS
 from scales.sources import SourceError, fetch_all, registry
 from scales.validate import validate_all
 
@@ -95,6 +98,45 @@ def cmd_atoms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _layer(atlas: Atlas, name: str, date: str | None):
+    """A built-in layer id, or the path of a custom CSV `nis,unit_id[,share]` on the same atoms."""
+    if name in atlas.layers:
+        return atlas.layer(name, date)
+    if name.lower().endswith(".csv") or Path(name).exists():
+        return read_custom_layer(Path(name), set(atlas.atoms["nis"]))
+    raise KeyError(f"Unknown layer {name!r}: use one of {', '.join(atlas.layers)} or the path of a CSV file")
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    comparator = Comparator(atlas.atoms, atlas.borders)
+    result = comparator.compare(
+        _layer(atlas, args.a, args.date), _layer(atlas, args.b, args.date), args.weight, args.beta
+    )
+    if args.units:
+        result.units().to_csv(sys.stdout, index=False, float_format="%.6g")
+    elif args.moves:
+        result.moves(comparator.atom_names, b_into_a=args.reverse).to_csv(sys.stdout, index=False, float_format="%.6g")
+    elif args.straddles:
+        result.straddles(comparator.atom_names).to_csv(sys.stdout, index=False, float_format="%.6g")
+    elif args.json:
+        json.dump(result.summary(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for key, value in result.summary().items():
+            print(f"{key:<30} {value:.4f}" if isinstance(value, float) else f"{key:<30} {value}")
+    return 0
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    ids = args.layers.split(",") if args.layers else list(atlas.layers)
+    layers = {name: _layer(atlas, name, args.date) for name in ids}
+    table = Comparator(atlas.atoms, atlas.borders).matrix(layers, args.metric, args.weight)
+    table.rename_axis("layer").to_csv(sys.stdout, float_format="%.6g")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -123,6 +165,25 @@ def parser() -> argparse.ArgumentParser:
     atoms = sub.add_parser("atoms", parents=[common], help="the municipalities with area and inhabitants")
     atoms.add_argument("--format", choices=["csv"], default="csv")
     atoms.set_defaults(run=cmd_atoms)
+    compare = sub.add_parser("compare", parents=[common, dated], help="compare layer A with layer B")
+    compare.add_argument("a", help="layer id or CSV path (nis,unit_id[,share])")
+    compare.add_argument("b", help="layer id or CSV path")
+    compare.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
+    compare.add_argument("--beta", type=float, default=1.0, help="V-measure beta (default 1)")
+    output = compare.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="key figures as JSON")
+    output.add_argument("--units", action="store_true", help="one CSV row per unit of A and of B")
+    output.add_argument("--moves", action="store_true", help="municipalities that would move for A to nest in B")
+    output.add_argument("--straddles", action="store_true", help="A-units split over B, with municipalities")
+    compare.add_argument("--reverse", action="store_true", help="with --moves: B into A")
+    compare.add_argument("--format", choices=["csv"], default="csv")
+    compare.set_defaults(run=cmd_compare)
+    matrix = sub.add_parser("matrix", parents=[common, dated], help="one metric for every pair of layers")
+    matrix.add_argument("--metric", choices=MATRIX_METRICS, default="v_measure")
+    matrix.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
+    matrix.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
+    matrix.add_argument("--format", choices=["csv"], default="csv")
+    matrix.set_defaults(run=cmd_matrix)
     return main
 
 
@@ -130,6 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
     except (SourceError, CustomLayerError, KeyError, ValueError) as error:
         message = error.args[0] if isinstance(error, KeyError) else str(error)
         print(f"scales: {message}", file=sys.stderr)
