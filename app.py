@@ -27,6 +27,10 @@ with st.sidebar:
 st.query_params["lang"] = lang()
 
 pages = [
-    st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen", default=True),
+    st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
+    st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
+    st.Page("pages/compare.py", title=t("page_compare"), url_path="vergelijk"),
+    st.Page("pages/municipality.py", title=t("page_municipality"), url_path="gemeente"),
+    st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen"),
 ]
 st.navigation(pages).run()

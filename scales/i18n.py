@@ -55,7 +55,216 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Inhabitants: {source}, summed onto the 2025 municipalities.",
     },
     "date_label": {"nl": "Referentiedatum", "en": "Reference date"},
+    # formatting and common words
+    "weight_inhabitants": {"nl": "inwoners", "en": "inhabitants"},
+    "weight_area": {"nl": "km²", "en": "km²"},
+    "weight_count": {"nl": "gemeenten", "en": "municipalities"},
+    "weight_label": {"nl": "Gewicht", "en": "Weight"},
+    "download_csv": {"nl": "Download CSV", "en": "Download CSV"},
+    "download_xlsx": {"nl": "Download Excel", "en": "Download Excel"},
+    "none": {"nl": "geen", "en": "none"},
+    "missing": {"nl": "ontbreekt", "en": "missing"},
+    "nis": {"nl": "NIS-code", "en": "NIS code"},
+    "municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "data_note": {
+        "nl": "Referentiedatum {date}; gewicht: {weight}; inwoners {year} (Statbel); bron per laag: pagina Bronnen.",
+        "en": "Reference date {date}; weight: {weight}; inhabitants {year} (Statbel); source of each layer: Sources page.",
+    },
+    # overview
+    "home_title": {
+        "nl": "Waar vallen de veiligheidskaarten niet samen?",
+        "en": "Where do the public-safety maps not line up?",
+    },
+    "home_intro": {
+        "nl": "Gerechtelijke arrondissementen en afdelingen, parketten, politiezones, eerstelijnszones, Veilige Huizen en "
+        "ARIEC's gebruiken elk hun eigen kaart (SBV 2025, §4.1 en §5). Deze tool meet die schaalmismatch voor de 304 "
+        "gemeenten van Vlaanderen en Brussel (grenzen 2025): voor planners (in welke structuren zit mijn gemeente?), "
+        "bestuurders (waar zijn de gaten?) en analisten (hoe groot is de mismatch, wat kost bijsturen?).",
+        "en": "Judicial arrondissements and divisions, prosecution areas, police zones, primary-care zones, Veilige Huizen "
+        "and ARIEC centres each use their own map (SBV 2025, §4.1 and §5). This tool measures that scale mismatch for "
+        "the 304 municipalities of Flanders and Brussels (2025 borders): for planners (which structures is my "
+        "municipality in?), governors (where are the gaps?) and analysts (how large is the mismatch, what would "
+        "alignment cost?).",
+    },
+    "findings_title": {"nl": "Vaststellingen (live berekend)", "en": "Findings (computed live)"},
+    "finding_police_elz": {
+        "nl": "{split} van de {units} politiezones liggen over meer dan één eerstelijnszone. Om elke politiezone binnen "
+        "één eerstelijnszone te laten vallen, zouden {cost} inwoners ({year}) van zone moeten veranderen.",
+        "en": "{split} of the {units} police zones straddle more than one primary-care zone. For every police zone to lie "
+        "inside one primary-care zone, {cost} inhabitants ({year}) would have to change zone.",
+    },
+    "finding_elz_parket": {
+        "nl": "Eerstelijnszone {unit} ligt over twee parketgebieden ({areas}): {municipalities} valt aan de andere kant.",
+        "en": "Primary-care zone {unit} straddles two prosecution areas ({areas}): {municipalities} lies on the other side.",
+    },
+    "finding_refreg_arr": {
+        "nl": "Referentieregio {unit} ligt over twee gerechtelijke arrondissementen ({areas}): {municipalities}.",
+        "en": "Reference region {unit} straddles two judicial arrondissements ({areas}): {municipalities}.",
+    },
+    "finding_ariec": {
+        "nl": "ARIEC-bezetting 2025: {thin} heeft {thin_value} inwoners ({year}) per medewerker, {thick} {thick_value}.",
+        "en": "ARIEC staffing 2025: {thin} has {thin_value} inhabitants ({year}) per staff member, {thick} {thick_value}.",
+    },
+    "explained_on": {"nl": "Uitleg: {page}", "en": "Explained on: {page}"},
+    "home_dates": {
+        "nl": "Gegevens: gemeentegrenzen 2025 (Statbel/Provincies in Cijfers), inwoners {year} (Statbel), "
+        "politiezones midden 2025 met de fusie van 2026, ARIEC-bezetting 2025 (SBV 2025).",
+        "en": "Data: 2025 municipal borders (Statbel/Provincies in Cijfers), inhabitants {year} (Statbel), police zones "
+        "mid-2025 with the 2026 merger, ARIEC staffing 2025 (SBV 2025).",
+    },
+    # map
+    "map_title": {"nl": "Kaart", "en": "Map"},
+    "map_layers": {"nl": "Grenzen tonen", "en": "Show borders of"},
+    "map_points": {"nl": "Locaties tonen", "en": "Show locations"},
+    "map_fill": {"nl": "Inkleuring van de gemeenten", "en": "Colour municipalities by"},
+    "fill_none": {"nl": "geen", "en": "nothing"},
+    "fill_partners": {"nl": "aantal partnerstructuren", "en": "number of partner structures"},
+    "fill_classes": {"nl": "afstemming van laag A op laag B", "en": "alignment of layer A with layer B"},
+    "layer_a": {"nl": "Laag A", "en": "Layer A"},
+    "layer_b": {"nl": "Laag B", "en": "Layer B"},
+    "search": {"nl": "Zoek een gemeente (naam of NIS-code)", "en": "Find a municipality (name or NIS code)"},
+    "click_hint": {
+        "nl": "Klik op een gemeente op de kaart of zoek ze hierboven.",
+        "en": "Click a municipality on the map or search for it above.",
+    },
+    "panel_title": {"nl": "{name} ({nis}) zit in:", "en": "{name} ({nis}) belongs to:"},
+    "partner_count": {"nl": "Aantal partnerstructuren", "en": "Partner structures"},
+    "partner_help": {
+        "nl": "Met hoeveel verschillende eenheden deze gemeente te maken heeft, over de gekozen lagen; gewicht: eenheden.",
+        "en": "How many distinct units this municipality deals with over the chosen layers; weight: units.",
+    },
+    "legend": {"nl": "Legende", "en": "Legend"},
+    "tooltip_name": {"nl": "Gemeente", "en": "Municipality"},
+    "tooltip_nis": {"nl": "NIS", "en": "NIS"},
+    "not_covered": {"nl": "niet gedekt", "en": "not covered"},
+    "point_basis": {
+        "nl": "Locaties zonder gepubliceerd adres staan op een binnenpunt van de gastgemeente. Antennepunten: geen gepubliceerd (vul data/antenna_points.csv aan).",
+        "en": "Locations without a published address are drawn at an interior point of the host municipality. Antenna points: none published (fill in data/antenna_points.csv).",
+    },
+    "point_veilig_huis_locations": {"nl": "Veilig Huis (hoofdlocatie)", "en": "Veilig Huis (main location)"},
+    "point_antenna_points": {"nl": "Antennepunt", "en": "Antenna point"},
+    "point_houses_of_justice": {"nl": "Justitiehuis", "en": "House of justice"},
+    "point_court_seats": {"nl": "Rechtbank van eerste aanleg", "en": "Court of first instance"},
+    "class_coterminous": {"nl": "valt samen", "en": "coterminous"},
+    "class_nested": {"nl": "ligt binnen één eenheid", "en": "nested"},
+    "class_union": {"nl": "is een unie van hele eenheden", "en": "union of whole units"},
+    "class_misaligned": {"nl": "niet afgestemd", "en": "misaligned"},
+    "col_share": {"nl": "Aandeel", "en": "Share"},
+    "col_unit": {"nl": "Eenheid", "en": "Unit"},
+    "col_shared_with": {"nl": "Gedeeld met", "en": "Shared with"},
+    "col_members": {"nl": "Gemeenten", "en": "Municipalities"},
+    # compare
+    "compare_title": {"nl": "Vergelijk lagen", "en": "Compare layers"},
+    "metric_label": {"nl": "Maat", "en": "Metric"},
+    "matrix_caption": {
+        "nl": "Rij = laag A, kolom = laag B. Gewicht: {weight}; referentiedatum {date}.",
+        "en": "Row = layer A, column = layer B. Weight: {weight}; reference date {date}.",
+    },
+    "pair_title": {"nl": "{a} tegenover {b}", "en": "{a} against {b}"},
+    "straddles_title": {"nl": "Eenheden van A verdeeld over B", "en": "Units of A split over B"},
+    "units_title": {"nl": "Per eenheid", "en": "Per unit"},
+    "moves_title": {"nl": "Wie zou moeten verschuiven (A binnen B)", "en": "Who would have to move (A into B)"},
+    "how_computed": {"nl": "Hoe wordt dit berekend?", "en": "How is this computed?"},
+    "class_map": {
+        "nl": "Eenheden van A gekleurd volgens afstemming op B",
+        "en": "Units of A coloured by their alignment with B",
+    },
+    "left_out": {
+        "nl": "{n} gemeenten niet vergeleken (niet gedekt door beide lagen).",
+        "en": "{n} municipalities left out (not covered by both layers).",
+    },
+    # municipality
+    "municipality_title": {
+        "nl": "In welke structuren zit mijn gemeente?",
+        "en": "Which structures is my municipality in?",
+    },
+    "median_label": {"nl": "Mediaan Vlaamse gemeenten", "en": "Median Flemish municipality"},
+    "unknown_nis": {
+        "nl": "Onbekende NIS-code {nis}: kies een gemeente uit de lijst.",
+        "en": "Unknown NIS code {nis}: pick a municipality from the list.",
+    },
 }
+
+METRIC_TEXTS: dict[str, dict[str, str]] = {
+    "nested_a_in_b": {
+        "nl": "Genest (A in B): aandeel eenheden van A die volledig in één eenheid van B liggen.",
+        "en": "Nested (A in B): share of A's units lying entirely inside one unit of B.",
+    },
+    "nested_a_in_b_weighted": {
+        "nl": "Genest, gewogen: hetzelfde, gewogen naar het gekozen gewicht.",
+        "en": "Nested, weighted: the same, weighted by the chosen weight.",
+    },
+    "coterminous": {
+        "nl": "Samenvallend: eenheden van A die precies samenvallen met een eenheid van B.",
+        "en": "Coterminous: units of A that coincide exactly with a unit of B.",
+    },
+    "alignment_cost_a_into_b": {
+        "nl": "Afstemmingskost: hoeveel (inwoners, km² of gemeenten) van eenheid moet wisselen opdat A in B past.",
+        "en": "Alignment cost: how much (inhabitants, km² or municipalities) must change unit for A to fit in B.",
+    },
+    "v_measure": {
+        "nl": "V-maat: 1 = dezelfde indeling, 0 = geen verband (harmonisch gemiddelde van homogeniteit en volledigheid).",
+        "en": "V-measure: 1 = the same division, 0 = unrelated (harmonic mean of homogeneity and completeness).",
+    },
+    "homogeneity": {
+        "nl": "Homogeniteit: 1 als elke eenheid van B binnen één eenheid van A ligt.",
+        "en": "Homogeneity: 1 when every unit of B lies inside one unit of A.",
+    },
+    "completeness": {
+        "nl": "Volledigheid: 1 als elke eenheid van A binnen één eenheid van B ligt.",
+        "en": "Completeness: 1 when every unit of A lies inside one unit of B.",
+    },
+    "nmi": {
+        "nl": "Genormaliseerde wederzijdse informatie (rekenkundig): gelijk aan de V-maat.",
+        "en": "Normalised mutual information (arithmetic): equals the V-measure.",
+    },
+    "ari": {
+        "nl": "Gecorrigeerde Rand-index: overeenkomst van paren, 0 = toeval, 1 = identiek.",
+        "en": "Adjusted Rand index: agreement of pairs, 0 = chance, 1 = identical.",
+    },
+    "mapcurves": {
+        "nl": "Mapcurves: hoe goed de eenheden elkaar overlappen (0–1).",
+        "en": "Mapcurves: how well the units overlap each other (0–1).",
+    },
+    "vi": {
+        "nl": "Variatie van informatie (bits): 0 = identiek, hoger = meer verschil.",
+        "en": "Variation of information (bits): 0 = identical, higher = more different.",
+    },
+    "boundary_coincidence_a_on_b": {
+        "nl": "Grensovereenkomst: aandeel van de grenslengte van A dat ook een grens van B is.",
+        "en": "Boundary coincidence: share of A's border length that is also a border of B.",
+    },
+}
+
+HOW_COMPUTED: dict[str, str] = {
+    "nl": "Elke gemeente weegt met het gekozen gewicht (inwoners, km² of 1) en telt mee in de eenheden waartoe ze behoort "
+    "(met haar aandeel als een laag de gemeente opsplitst). Zo ontstaat een kruistabel n[a, b] van gedeeld gewicht; alle "
+    "maten volgen daaruit (METRICS.md; informatiematen zoals in het R-pakket sabre, log₂). Genest: a raakt één b. "
+    "Afstemmingskost: N − Σₐ maxᵦ n[a, b]. Gemeenten die een laag niet dekt, vallen weg uit dat paar. Functie: "
+    "scales.compare.Comparator.compare → scales.metrics.",
+    "en": "Every municipality weighs with the chosen weight (inhabitants, km² or 1) and counts in the units it belongs to "
+    "(by its share where a layer splits it). That gives a cross-table n[a, b] of shared weight; every measure follows from "
+    "it (METRICS.md; information measures as in the R package sabre, log₂). Nested: a touches one b. Alignment cost: "
+    "N − Σₐ max_b n[a, b]. Municipalities a layer does not cover are left out of that pair. Function: "
+    "scales.compare.Comparator.compare → scales.metrics.",
+}
+
+
+def metric_text(metric: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """One-line plain explanation of a metric."""
+    entry = METRIC_TEXTS[metric]
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    """A number formatted for the language: 974.889 and 0,86 in Dutch, 974,889 and 0.86 in English."""
+    text = f"{value:,.{digits}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+
+
+def percent(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    """A fraction 0–1 as a percentage in the language's notation."""
+    return number(100 * value, lang, digits) + " %"
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -1,15 +1,20 @@
-"""Streamlit glue shared by the pages: the cached atlas, the language and the reference date.
+"""Streamlit glue shared by the pages: cached atlas and derived data, language, date, downloads.
 
-The only module (with `pages/`) that imports Streamlit; everything it shows comes from the package.
+The only package module (with `app.py` and `pages/`) that imports Streamlit; everything it shows
+comes from the package's pure functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 
+import pandas as pd
 import streamlit as st
 
+from scales import maps, reports
 from scales.atlas import Atlas, load_atlas
+from scales.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
 from scales.sources import SourceError
@@ -49,6 +54,66 @@ def atlas() -> Atlas:
         st.stop()
 
 
+@st.cache_resource(show_spinner=False)
+def comparator() -> Comparator:
+    """One comparator for all sessions (layers are encoded once each)."""
+    data = atlas()
+    return Comparator(data.atoms, data.borders)
+
+
 def reference_date() -> dt.date:
     """The reference date chosen in the sidebar (today by default)."""
-    return st.session_state.get("reference_date", dt.date.today())
+    return st.session_state.get("reference_date") or dt.date.today()
+
+
+def layer_name(layer_id: str) -> str:
+    """A layer's display name in the current language."""
+    return atlas().layers[layer_id].meta.name(lang())
+
+
+def labels(keys, label) -> dict:
+    """`key → label(key)` computed now, for widgets' `format_func=labels(...).get`.
+
+    A format function must not read the language at call time: Streamlit may call it outside the
+    script run, where session state (and so the language) is not available.
+    """
+    return {key: label(key) for key in keys}
+
+
+@st.cache_resource(show_spinner=False)
+def atoms_geojson() -> dict:
+    """The 304 simplified municipality polygons as GeoJSON (built once, read-only)."""
+    display = atlas().display_atoms.rename(columns={"name_nl": "name"})
+    return maps.geojson(display, ["nis", "name"])
+
+
+@st.cache_resource(show_spinner=False)
+def layer_geojson(layer_id: str, date_iso: str) -> dict:
+    """A layer's dissolved unit polygons on a date, as GeoJSON (built once per layer and date)."""
+    data = atlas()
+    return maps.geojson(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+
+
+def downloads(frame: pd.DataFrame, name: str) -> None:
+    """CSV and Excel download buttons for a table (formula-like text is neutralised)."""
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_csv"), reports.csv_bytes(frame, lang()), f"{name}.csv", "text/csv", key=f"csv-{name}"
+    )
+    right.download_button(
+        t("download_xlsx"),
+        reports.excel_bytes({name: frame}),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx-{name}",
+    )
+
+
+def legend(items: list[tuple[str, str]]) -> None:
+    """A legend of (CSS style of the swatch, label) pairs; labels are escaped."""
+    rows = "".join(
+        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span style="display:inline-block;width:28px;height:12px;{style}"></span>{html.escape(label)}</div>'
+        for style, label in items
+    )
+    st.markdown(f"<div role='list' aria-label='{html.escape(t('legend'))}'>{rows}</div>", unsafe_allow_html=True)

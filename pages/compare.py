@@ -1,0 +1,124 @@
+"""Vergelijk: a heat-map matrix of one metric for all layer pairs, and one pair in detail."""
+
+import altair as alt
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scales import maps
+from scales.compare import MATRIX_METRICS
+from scales.i18n import HOW_COMPUTED, metric_text, number, percent
+from scales.metrics import WEIGHTS
+from scales.ui import atlas, comparator, downloads, labels, lang, layer_geojson, layer_name, legend, reference_date, t
+
+data = atlas()
+date = reference_date().isoformat()
+layer_ids = list(data.layers)
+layer_labels = labels(layer_ids, layer_name)
+year = int(data.atoms["inhabitants_year"].iloc[0])
+st.title(t("compare_title"))
+
+left, right = st.columns(2)
+metric = left.selectbox(
+    t("metric_label"),
+    MATRIX_METRICS,
+    format_func=labels(MATRIX_METRICS, lambda m: metric_text(m, lang()).split(":")[0]).get,
+    key="metric",
+)
+weight = right.selectbox(
+    t("weight_label"), WEIGHTS, format_func=labels(WEIGHTS, lambda w: t(f"weight_{w}")).get, key="weight"
+)
+st.caption(metric_text(metric, lang()))
+
+
+@st.cache_data(show_spinner=False)
+def metric_matrix(metric: str, weight: str, date_iso: str) -> pd.DataFrame:
+    return comparator().matrix({k: atlas().layer(k, date_iso) for k in layer_ids}, metric, weight)
+
+
+table = metric_matrix(metric, weight, date)
+labelled = table.rename(index=layer_name, columns=layer_name)
+long = labelled.rename_axis("A").reset_index().melt(id_vars="A", var_name="B", value_name="value")
+long["label"] = long["value"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 2))
+order = list(labelled.index)
+base = alt.Chart(long).encode(
+    x=alt.X("B:N", sort=order, title=t("layer_b")), y=alt.Y("A:N", sort=order, title=t("layer_a"))
+)
+heat = base.mark_rect().encode(
+    color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis"), title=None), tooltip=["A", "B", "label"]
+)
+text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.value("white"))
+st.altair_chart((heat + text).properties(height=520), width="stretch")
+st.caption(t("matrix_caption", weight=t(f"weight_{weight}"), date=date))
+downloads(table.rename_axis("layer").reset_index(), f"matrix-{metric}-{weight}")
+with st.expander(t("how_computed")):
+    st.write(HOW_COMPUTED[lang()])
+    for key in MATRIX_METRICS:
+        st.markdown(f"- {metric_text(key, lang())}")
+
+st.divider()
+left, right = st.columns(2)
+a_id = left.selectbox(
+    t("layer_a"), layer_ids, index=layer_ids.index("police_zone"), format_func=layer_labels.get, key="pair_a"
+)
+b_id = right.selectbox(
+    t("layer_b"), layer_ids, index=layer_ids.index("primary_care_zone"), format_func=layer_labels.get, key="pair_b"
+)
+result = comparator().compare(data.layer(a_id, date), data.layer(b_id, date), weight)
+summary = result.summary()
+st.subheader(t("pair_title", a=layer_name(a_id), b=layer_name(b_id)))
+unit = t(f"weight_{weight}")
+cols = st.columns(4)
+cols[0].metric(
+    t("col_share") + " genest" if lang() == "nl" else "Nested",
+    percent(summary["nested_a_in_b"], lang()),
+    help=metric_text("nested_a_in_b", lang()),
+)
+cols[1].metric(
+    metric_text("coterminous", lang()).split(":")[0], summary["coterminous"], help=metric_text("coterminous", lang())
+)
+cols[2].metric("V", number(summary["v_measure"], lang(), 2), help=metric_text("v_measure", lang()))
+cols[3].metric(
+    metric_text("alignment_cost_a_into_b", lang()).split(":")[0],
+    f"{number(summary['alignment_cost_a_into_b'], lang())} {unit}",
+    help=metric_text("alignment_cost_a_into_b", lang()),
+)
+st.caption(
+    t("data_note", date=date, weight=unit, year=year)
+    + (" " + t("left_out", n=summary["atoms_left_out"]) if summary["atoms_left_out"] else "")
+)
+
+units = result.units()
+classes = units.query("layer == 'A'").set_index("unit_id")["class"]
+shapes = layer_geojson(a_id, date)
+st.markdown(f"**{t('class_map')}**")
+class_map = maps.blank_map()
+colours = {
+    f["properties"]["unit_id"]: maps.CLASS_COLOURS.get(classes.get(f["properties"]["unit_id"]), "#cccccc")
+    for f in shapes["features"]
+}
+folium.GeoJson(
+    shapes,
+    style_function=lambda f: {
+        "fillColor": colours[f["properties"]["unit_id"]],
+        "color": "#444",
+        "weight": 0.8,
+        "fillOpacity": 0.7,
+    },
+    tooltip=folium.GeoJsonTooltip(fields=["name"], aliases=[t("col_unit")]),
+).add_to(class_map)
+st_folium(class_map, key=f"classmap-{a_id}-{b_id}", height=420, use_container_width=True, returned_objects=[])
+legend([(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()])
+
+st.subheader(t("straddles_title"))
+straddles = result.straddles(comparator().atom_names)
+st.dataframe(straddles, hide_index=True, width="stretch")
+downloads(straddles, f"straddles-{a_id}-{b_id}")
+st.subheader(t("moves_title"))
+moves = result.moves(comparator().atom_names)
+st.dataframe(moves, hide_index=True, width="stretch")
+downloads(moves, f"moves-{a_id}-{b_id}")
+st.subheader(t("units_title"))
+st.dataframe(units, hide_index=True, width="stretch")
+downloads(units, f"units-{a_id}-{b_id}")

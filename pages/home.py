@@ -1,0 +1,29 @@
+"""Overzicht: what the tool shows, for whom, and headline findings computed live."""
+
+import streamlit as st
+
+from scales.findings import headline_findings
+from scales.i18n import number
+from scales.ui import atlas, lang, reference_date, t
+
+PAGES = {"compare": ("pages/compare.py", "page_compare"), "sources": ("pages/sources.py", "page_sources")}
+
+data = atlas()
+st.title(t("home_title"))
+st.write(t("home_intro"))
+st.subheader(t("findings_title"))
+
+
+@st.cache_data(show_spinner=False)
+def findings(date_iso: str):
+    return headline_findings(atlas(), date_iso)
+
+
+for finding in findings(reference_date().isoformat()):
+    values = {k: number(v, lang()) if isinstance(v, float) else v for k, v in finding.values.items()}
+    with st.container(border=True):
+        st.markdown(t(finding.key, **values))
+        page, title = PAGES[finding.page]
+        st.page_link(page, label=t("explained_on", page=t(title)), icon="➡️")
+st.caption(t("home_dates", year=int(data.atoms["inhabitants_year"].iloc[0])))
+st.caption(t("attribution"))

@@ -1,0 +1,143 @@
+"""Kaart: overlay any layers and locations, colour municipalities, click one to see its structures."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scales import maps
+from scales.compare import partner_counts
+from scales.i18n import number
+from scales.profile import memberships
+from scales.ui import (
+    atlas,
+    atoms_geojson,
+    comparator,
+    labels,
+    lang,
+    layer_geojson,
+    layer_name,
+    legend,
+    reference_date,
+    t,
+)
+
+data = atlas()
+date = reference_date().isoformat()
+layer_ids = list(data.layers)
+layer_labels = labels(layer_ids, layer_name)
+names = dict(zip(data.atoms["nis"], data.atoms["name_nl"], strict=True))
+st.title(t("map_title"))
+
+controls, panel = st.columns([3, 2])
+with controls:
+    chosen = st.multiselect(
+        t("map_layers"),
+        layer_ids,
+        default=["police_zone", "primary_care_zone", "judicial_division"],
+        format_func=layer_labels.get,
+        key="map_layers",
+    )
+    points = st.multiselect(
+        t("map_points"),
+        list(data.points),
+        default=["veilig_huis_locations"],
+        format_func=labels(data.points, lambda k: t(f"point_{k}")).get,
+        key="map_points",
+    )
+    fills = {t(f"fill_{k}"): k for k in ("none", "partners", "classes")}  # labels as options: AppTest-safe
+    fill = fills[st.radio(t("map_fill"), list(fills), horizontal=True, key=f"map_fill_{lang()}")]
+    if fill == "classes":
+        left, right = st.columns(2)
+        fill_a = left.selectbox(
+            t("layer_a"), layer_ids, index=layer_ids.index("police_zone"), format_func=layer_labels.get, key="fill_a"
+        )
+        fill_b = right.selectbox(
+            t("layer_b"),
+            layer_ids,
+            index=layer_ids.index("primary_care_zone"),
+            format_func=layer_labels.get,
+            key="fill_b",
+        )
+
+
+def select_from_search() -> None:
+    st.session_state["selected_nis"] = st.session_state["search_nis"]
+
+
+with panel:
+    st.selectbox(
+        t("search"),
+        list(names),
+        index=None,
+        format_func=labels(names, lambda n: f"{names[n]} ({n})").get,
+        key="search_nis",
+        on_change=select_from_search,
+        placeholder="Gent, 44021 …",
+    )
+
+groups, items = [], []
+for index, layer_id in enumerate(chosen):
+    groups.append(maps.outline_group(layer_geojson(layer_id, date), index, layer_name(layer_id)))
+    colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
+    border = "dashed" if dash else "solid"
+    items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
+if fill == "partners" and chosen:
+    counts = partner_counts({k: data.layer(k, date) for k in chosen}).set_index("nis")["partner_count"]
+    bins = list(range(len(chosen), len(chosen) + 7)) + [10**6]
+    groups.append(maps.fill_group(atoms_geojson(), maps.binned_colours(counts, bins), t("fill_partners")))
+    items += [
+        (f"background:{c}", f"{t('partner_count')}: {lo}{'+' if i == 6 else ''}")
+        for i, (c, lo) in enumerate(zip(maps.SEQUENTIAL, bins, strict=False))
+    ]
+elif fill == "classes":
+    result = comparator().compare(data.layer(fill_a, date), data.layer(fill_b, date), "count")
+    unit_class = result.units().query("layer == 'A'").set_index("unit_id")["class"]
+    dominant = data.layer(fill_a, date).membership.sort_values("share").drop_duplicates("nis", keep="last")
+    colours = {row.nis: maps.CLASS_COLOURS[unit_class[row.unit_id]] for row in dominant.itertuples()}
+    groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_classes")))
+    items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
+for kind in points:
+    groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}")))
+    colour, _ = maps.POINT_STYLES[kind]
+    items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
+
+with controls:
+    base = maps.base_map(atoms_geojson(), (t("tooltip_name"), t("tooltip_nis")))
+    state = st_folium(
+        base,
+        key="map",
+        height=600,
+        use_container_width=True,
+        feature_group_to_add=groups,
+        returned_objects=["last_active_drawing"],
+    )
+    clicked = maps.clicked_nis(state)
+    if clicked and clicked != st.session_state.get("last_click"):
+        st.session_state["last_click"] = clicked
+        st.session_state["selected_nis"] = clicked
+    st.caption(t("point_basis"))
+
+with panel:
+    st.markdown(f"**{t('legend')}**")
+    legend(items)
+    selected = st.session_state.get("selected_nis")
+    if not selected:
+        st.info(t("click_hint"))
+    else:
+        table = memberships(data, selected, date, lang())
+        st.subheader(t("panel_title", name=names[selected], nis=selected))
+        count = (
+            int(table["unit_id"].notna().sum())
+            if not chosen
+            else int(table[table["layer_id"].isin(chosen)]["unit_id"].notna().sum())
+        )
+        st.metric(t("partner_count"), count, help=t("partner_help"))
+        shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
+        shown = shown.fillna({"unit": t("not_covered")})
+        st.dataframe(
+            shown[["layer", "unit", "share"]].rename(
+                columns={"layer": t("col_layer"), "unit": t("col_unit"), "share": t("col_share")}
+            ),
+            hide_index=True,
+            width="stretch",
+            height=560,
+        )

@@ -1,0 +1,79 @@
+"""Gemeente: in which structures is my municipality, with whom does it share them, how many partners."""
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scales import maps
+from scales.i18n import number
+from scales.profile import memberships, partner_profile
+from scales.ui import atlas, atoms_geojson, downloads, labels, lang, reference_date, t
+
+SAFETY_LAYERS = [
+    "judicial_arrondissement",
+    "judicial_division",
+    "prosecution_area",
+    "police_zone",
+    "primary_care_zone",
+    "veilig_huis",
+    "ariec",
+]
+
+data = atlas()
+date = reference_date().isoformat()
+names = dict(zip(data.atoms["nis"], data.atoms["name_nl"], strict=True))
+st.title(t("municipality_title"))
+
+wanted = st.query_params.get("nis")
+if wanted and wanted not in names:
+    st.warning(t("unknown_nis", nis=wanted))
+    wanted = None
+options = sorted(names, key=names.get)
+nis = st.selectbox(
+    t("search"),
+    options,
+    index=options.index(wanted or "44021"),
+    format_func=labels(options, lambda n: f"{names[n]} ({n})").get,
+    key="profile_nis",
+)
+st.query_params["nis"] = nis
+
+table = memberships(data, nis, date, lang())
+profile = partner_profile(data, SAFETY_LAYERS, date).set_index("nis")
+flemish = profile[profile["region_nis"] == "02000"]["partner_count"]
+left, right = st.columns([2, 1])
+with right:
+    st.metric(
+        t("partner_count"),
+        int(profile.loc[nis, "partner_count"]),
+        delta=number(profile.loc[nis, "partner_count"] - flemish.median(), lang(), 1),
+        delta_color="off",
+        help=t("partner_help"),
+    )
+    st.caption(
+        f"{t('median_label')}: {number(flemish.median(), lang(), 1)} · "
+        + ", ".join(data.layers[k].meta.name(lang()) for k in SAFETY_LAYERS)
+    )
+    feature = [f for f in atoms_geojson()["features"] if f["properties"]["nis"] == nis]
+    small = maps.blank_map()
+    atom = data.display_atoms.set_index("nis").loc[nis, "geometry"]
+    small.fit_bounds([[atom.bounds[1], atom.bounds[0]], [atom.bounds[3], atom.bounds[2]]])
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": feature},
+        style_function=lambda _: {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
+    ).add_to(small)
+    st_folium(small, key=f"small-{nis}", height=320, use_container_width=True, returned_objects=[])
+with left:
+    shown = table.assign(share=table["share"].map(lambda v: "—" if v != v else number(v, lang(), 2)))
+    shown = shown.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]]
+    shown.columns = [
+        t("col_layer"),
+        t("col_unit"),
+        t("col_share"),
+        t("col_members"),
+        t("col_shared_with"),
+        t("col_confidence"),
+    ]
+    st.dataframe(shown, hide_index=True, width="stretch", height=600)
+    downloads(table, f"gemeente-{nis}")
+st.caption(t("data_note", date=date, weight=t("weight_count"), year=int(data.atoms["inhabitants_year"].iloc[0])))

@@ -1,0 +1,57 @@
+"""A municipality's place in every structure: its units, shares and the municipalities it shares them with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from scales.atlas import Atlas
+from scales.compare import partner_counts
+
+
+def memberships(atlas: Atlas, nis: str, date: dt.date | str | None = None, lang: str = "nl") -> pd.DataFrame:
+    """One row per (layer, unit) the municipality belongs to, with the other member municipalities."""
+    if nis not in set(atlas.atoms["nis"]):
+        raise KeyError(f"Unknown NIS code {nis!r}: use a 5-digit 2025 REFNIS code of Flanders or Brussels")
+    names = dict(zip(atlas.atoms["nis"], atlas.atoms["name_nl"], strict=True))
+    rows = []
+    for layer_id in atlas.layers:
+        layer = atlas.layer(layer_id, date)
+        mine = layer.membership[layer.membership["nis"] == nis]
+        if mine.empty:
+            rows.append(
+                {
+                    "layer_id": layer_id,
+                    "layer": layer.meta.name(lang),
+                    "unit_id": None,
+                    "unit": None,
+                    "share": None,
+                    "members": 0,
+                    "shared_with": "",
+                    "confidence": layer.meta.confidence,
+                }
+            )
+        for row in mine.itertuples():
+            others = layer.membership.loc[
+                (layer.membership["unit_id"] == row.unit_id) & (layer.membership["nis"] != nis), "nis"
+            ]
+            rows.append(
+                {
+                    "layer_id": layer_id,
+                    "layer": layer.meta.name(lang),
+                    "unit_id": row.unit_id,
+                    "unit": layer.unit_names().get(row.unit_id, row.unit_id),
+                    "share": row.share,
+                    "members": len(others) + 1,
+                    "shared_with": ", ".join(sorted(names[o] for o in set(others))),
+                    "confidence": row.confidence or layer.meta.confidence,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def partner_profile(atlas: Atlas, layer_ids: list[str], date: dt.date | str | None = None) -> pd.DataFrame:
+    """Partner counts of every municipality over the chosen layers, with names and region."""
+    counts = partner_counts({k: atlas.layer(k, date) for k in layer_ids})
+    return atlas.atoms[["nis", "name_nl", "region_nis"]].merge(counts, on="nis", how="left")
