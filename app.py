@@ -24,8 +24,6 @@ with st.sidebar:
         st.query_params["lang"] = choice
         st.rerun()
     st.date_input(t("date_label"), value=dt.date.today(), key="reference_date", format="YYYY-MM-DD")
-st.query_params["lang"] = lang()
-
 pages = [
     st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
     st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
@@ -33,4 +31,6 @@ pages = [
     st.Page("pages/municipality.py", title=t("page_municipality"), url_path="gemeente"),
     st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+st.query_params["lang"] = lang()  # after navigation, so a deep link's page is resolved first
+page.run()

@@ -1,7 +1,6 @@
 """Vergelijk: a heat-map matrix of one metric for all layer pairs, and one pair in detail."""
 
 import altair as alt
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -94,19 +93,14 @@ classes = units.query("layer == 'A'").set_index("unit_id")["class"]
 shapes = layer_geojson(a_id, date)
 st.markdown(f"**{t('class_map')}**")
 class_map = maps.blank_map()
-colours = {
-    f["properties"]["unit_id"]: maps.CLASS_COLOURS.get(classes.get(f["properties"]["unit_id"]), "#cccccc")
-    for f in shapes["features"]
-}
-folium.GeoJson(
+colours = {unit: maps.CLASS_COLOURS[value] for unit, value in classes.items()}
+maps.GeoJsonLayer(
     shapes,
-    style_function=lambda f: {
-        "fillColor": colours[f["properties"]["unit_id"]],
-        "color": "#444",
-        "weight": 0.8,
-        "fillOpacity": 0.7,
-    },
-    tooltip=folium.GeoJsonTooltip(fields=["name"], aliases=[t("col_unit")]),
+    {"color": "#444", "weight": 0.8, "fillOpacity": 0.7},
+    interactive=True,
+    tooltip=" ",
+    fill=colours,
+    fill_key="unit_id",
 ).add_to(class_map)
 st_folium(class_map, key=f"classmap-{a_id}-{b_id}", height=420, use_container_width=True, returned_objects=[])
 legend([(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()])

@@ -13,8 +13,8 @@ from scales.ui import (
     comparator,
     labels,
     lang,
-    layer_geojson,
     layer_name,
+    layer_outline,
     legend,
     reference_date,
     t,
@@ -27,8 +27,8 @@ layer_labels = labels(layer_ids, layer_name)
 names = dict(zip(data.atoms["nis"], data.atoms["name_nl"], strict=True))
 st.title(t("map_title"))
 
-controls, panel = st.columns([3, 2])
-with controls:
+with st.sidebar:
+    st.divider()
     chosen = st.multiselect(
         t("map_layers"),
         layer_ids,
@@ -63,6 +63,7 @@ def select_from_search() -> None:
     st.session_state["selected_nis"] = st.session_state["search_nis"]
 
 
+controls, panel = st.columns([3, 2])
 with panel:
     st.selectbox(
         t("search"),
@@ -76,7 +77,7 @@ with panel:
 
 groups, items = [], []
 for index, layer_id in enumerate(chosen):
-    groups.append(maps.outline_group(layer_geojson(layer_id, date), index, layer_name(layer_id)))
+    groups.append(maps.outline_group(layer_outline(layer_id, date), index, layer_name(layer_id)))
     colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
     border = "dashed" if dash else "solid"
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
@@ -101,7 +102,7 @@ for kind in points:
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
 
 with controls:
-    base = maps.base_map(atoms_geojson(), (t("tooltip_name"), t("tooltip_nis")))
+    base = maps.base_map(atoms_geojson(), t("tooltip_nis"))
     state = st_folium(
         base,
         key="map",
@@ -133,11 +134,9 @@ with panel:
         st.metric(t("partner_count"), count, help=t("partner_help"))
         shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
         shown = shown.fillna({"unit": t("not_covered")})
-        st.dataframe(
+        st.table(
             shown[["layer", "unit", "share"]].rename(
                 columns={"layer": t("col_layer"), "unit": t("col_unit"), "share": t("col_share")}
             ),
             hide_index=True,
-            width="stretch",
-            height=560,
         )

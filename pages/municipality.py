@@ -1,13 +1,12 @@
 """Gemeente: in which structures is my municipality, with whom does it share them, how many partners."""
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
 from scales import maps
 from scales.i18n import number
 from scales.profile import memberships, partner_profile
-from scales.ui import atlas, atoms_geojson, downloads, labels, lang, reference_date, t
+from scales.ui import atlas, downloads, labels, lang, reference_date, t
 
 SAFETY_LAYERS = [
     "judicial_arrondissement",
@@ -54,13 +53,15 @@ with right:
         f"{t('median_label')}: {number(flemish.median(), lang(), 1)} · "
         + ", ".join(data.layers[k].meta.name(lang()) for k in SAFETY_LAYERS)
     )
-    feature = [f for f in atoms_geojson()["features"] if f["properties"]["nis"] == nis]
+    atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
     small = maps.blank_map()
-    atom = data.display_atoms.set_index("nis").loc[nis, "geometry"]
-    small.fit_bounds([[atom.bounds[1], atom.bounds[0]], [atom.bounds[3], atom.bounds[2]]])
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": feature},
-        style_function=lambda _: {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
+    west, south, east, north = atom.total_bounds
+    small.fit_bounds([[south, west], [north, east]])
+    maps.GeoJsonLayer(
+        maps.feature_collection(atom, ["nis", "name"]),
+        {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
+        interactive=True,
+        tooltip=t("tooltip_nis"),
     ).add_to(small)
     st_folium(small, key=f"small-{nis}", height=320, use_container_width=True, returned_objects=[])
 with left:

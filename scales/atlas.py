@@ -20,7 +20,15 @@ import shapely
 from scales import DATA_DIR, __version__
 from scales.atoms import load_atoms
 from scales.builders import BASE_BUILDERS, DERIVED_BUILDERS, BuildContext, Built
-from scales.geometry import DISPLAY_GRID_DEG, WEB_CRS, shared_borders, simplify_coverage, unit_geometry
+from scales.geometry import (
+    DISPLAY_GRID_DEG,
+    WEB_CRS,
+    display_edges,
+    shared_borders,
+    simplify_coverage,
+    unit_borders,
+    unit_geometry,
+)
 from scales.layers import Layer, layer_catalogue
 from scales.points import POINT_LAYERS
 from scales.sources import cache_dir, fetch_all, optional_statbel_population, registry
@@ -37,6 +45,7 @@ class Atlas:
     pieces: dict[str, gpd.GeoDataFrame]
     points: dict[str, gpd.GeoDataFrame]
     display_atoms: gpd.GeoDataFrame
+    display_edges: gpd.GeoDataFrame
     borders: pd.DataFrame
     population_source: str
     built_on: str
@@ -48,9 +57,21 @@ class Atlas:
             raise KeyError(f"Unknown layer {layer_id!r}; known layers: {', '.join(self.layers)}")
         return self.layers[layer_id].at(date)
 
+    def _key(self, kind: str, layer: Layer) -> tuple:
+        return kind, layer.id, pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum()
+
+    def outline(self, layer: Layer) -> shapely.Geometry:
+        """A layer's unit borders as display lines (EPSG:4326), each border once; cached per membership."""
+        key = self._key("outline", layer)
+        if key not in self._geometry_cache:
+            pieces = self.pieces.get(layer.id)
+            pieces = None if pieces is None else pieces.to_crs(WEB_CRS)
+            self._geometry_cache[key] = unit_borders(layer.membership, self.display_edges, pieces, self.display_atoms)
+        return self._geometry_cache[key]
+
     def geometry(self, layer: Layer) -> gpd.GeoDataFrame:
         """Display polygons (EPSG:4326) of a layer's units, with their names; cached per membership."""
-        key = (layer.id, pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum())
+        key = self._key("polygons", layer)
         if key not in self._geometry_cache:
             pieces = self.pieces.get(layer.id)
             pieces = None if pieces is None else pieces.to_crs(WEB_CRS)
@@ -96,13 +117,15 @@ def build_atlas(mirror: str | Path | None = None, progress: Progress | None = No
     display["geometry"] = shapely.set_precision(display.geometry.values, DISPLAY_GRID_DEG)
     points = {name: make(atoms) for name, make in POINT_LAYERS.items()}
     report(0.95, "borders")
+    borders = shared_borders(atoms)
     atlas = Atlas(
         atoms=atoms,
         layers=layers,
         pieces={k: v.pieces for k, v in built.items() if v.pieces is not None},
         points=points,
         display_atoms=display,
-        borders=shared_borders(atoms),
+        display_edges=display_edges(display, borders),
+        borders=borders,
         population_source=atoms.attrs.get("population_source", ""),
         built_on=dt.date.today().isoformat(),
     )

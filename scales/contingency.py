@@ -3,10 +3,10 @@
 Layers are encoded once as integer arrays over a shared atom index, so crossing two layers is a few
 numpy operations (no pandas merge), for 304 municipalities or 100,000 synthetic atoms alike.
 
-Coupling of split atoms: when both layers split the same atom, the shares are assumed independent
-(the product), except when both splits have the same shares — then they are taken to be the same
-split, and pieces are matched by how much weight their units share elsewhere, so a layer compared
-with itself (or a relabelled copy) is a perfect match.
+Coupling of split atoms: when both layers split the same atom, a unit of A and a unit of B that
+cover exactly the same territory (the same atoms with the same shares, whatever their labels) are
+taken to be the same piece; the rest of the atom is crossed assuming independence (the product of
+shares). So a layer compared with itself, or with a relabelled copy, is a perfect match.
 """
 
 from __future__ import annotations
@@ -67,33 +67,24 @@ class Joint:
         return cells.reshape(size_a, size_b)
 
 
-def _equal_splits(a: Encoded, b: Encoded, atoms: np.ndarray) -> np.ndarray:
-    """Of the atoms split in both layers, those whose sorted shares are the same."""
-    equal = []
-    for atom in atoms:
-        left = np.sort(a.share[a.atom == atom])
-        right = np.sort(b.share[b.atom == atom])
-        if len(left) == len(right) and np.allclose(left, right, rtol=0, atol=1e-12):
-            equal.append(atom)
-    return np.asarray(equal, dtype=int)
+def _signatures(layer: Encoded) -> np.ndarray:
+    """A hashable description of each unit's territory (its atoms and shares), independent of its label."""
+    rows = pd.DataFrame({"unit": layer.unit, "atom": layer.atom, "share": np.round(layer.share, 12)})
+    grouped = rows.sort_values(["unit", "atom"]).groupby("unit")[["atom", "share"]]
+    signature = grouped.apply(lambda g: hash(tuple(zip(g["atom"], g["share"], strict=True))))
+    return signature.reindex(range(len(layer.labels))).to_numpy()
 
 
-def _couple(a: Encoded, b: Encoded, atom: int, agreement: np.ndarray) -> list[tuple[int, int, float]]:
-    """Match the pieces of an equally split atom: greedily by how much weight the units share elsewhere."""
+def _split_pairs(a: Encoded, b: Encoded, atom: int, twins: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Pieces of an atom split in both layers: twin units (same territory) match exactly, the rest
+    are crossed independently within what remains of the atom."""
     rows_a, rows_b = np.flatnonzero(a.atom == atom), np.flatnonzero(b.atom == atom)
-    left = dict(zip(rows_a, a.share[rows_a], strict=True))
-    right = dict(zip(rows_b, b.share[rows_b], strict=True))
-    candidates = sorted(
-        ((agreement[a.unit[i], b.unit[j]], -abs(left[i] - right[j]), i, j) for i in rows_a for j in rows_b),
-        reverse=True,
-    )
-    pairs = []
-    for _, _, i, j in candidates:
-        amount = min(left[i], right[j])
-        if amount > 1e-12:
-            pairs.append((i, j, amount))
-            left[i] -= amount
-            right[j] -= amount
+    pairs = [(i, j, a.share[i]) for i in rows_a for j in rows_b if (a.unit[i], b.unit[j]) in twins]
+    left = [i for i in rows_a if i not in {p[0] for p in pairs}]
+    right = [j for j in rows_b if j not in {p[1] for p in pairs}]
+    rest = a.share[left].sum()
+    if rest > 0:
+        pairs += [(i, j, a.share[i] * b.share[j] / rest) for i in left for j in right]
     return pairs
 
 
@@ -105,16 +96,16 @@ def joint(a: Encoded, b: Encoded, weight: np.ndarray) -> Joint:
     offset = np.arange(len(rows_a)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
     rows_b = start_b[a.atom[rows_a]] + offset
     share = a.share[rows_a] * b.share[rows_b]
-    equal = _equal_splits(a, b, np.flatnonzero((a.count > 1) & (count_b > 1)))
-    if equal.size:
-        keep = ~np.isin(a.atom[rows_a], equal)
-        rows_a, rows_b, share = rows_a[keep], rows_b[keep], share[keep]
-        agreement = np.zeros((len(a.labels), len(b.labels)))
-        np.add.at(agreement, (a.unit[rows_a], b.unit[rows_b]), share * np.nan_to_num(weight[a.atom[rows_a]]))
-        coupled = np.array([pair for atom in equal for pair in _couple(a, b, atom, agreement)])
-        rows_a = np.concatenate([rows_a, coupled[:, 0].astype(int)])
-        rows_b = np.concatenate([rows_b, coupled[:, 1].astype(int)])
-        share = np.concatenate([share, coupled[:, 2]])
+    both_split = np.flatnonzero((a.count > 1) & (count_b > 1))
+    if both_split.size:
+        sig_a, sig_b = _signatures(a), _signatures(b)
+        twin_of = {sig: unit for unit, sig in enumerate(sig_b)}
+        twins = {(unit, twin_of[sig]) for unit, sig in enumerate(sig_a) if sig in twin_of}
+        keep = ~np.isin(a.atom[rows_a], both_split)
+        pairs = np.array([p for atom in both_split for p in _split_pairs(a, b, atom, twins)]).reshape(-1, 3)
+        rows_a = np.concatenate([rows_a[keep], pairs[:, 0].astype(int)])
+        rows_b = np.concatenate([rows_b[keep], pairs[:, 1].astype(int)])
+        share = np.concatenate([share[keep], pairs[:, 2]])
     atom = a.atom[rows_a]
     w = weight[atom] * share
     valid = ~np.isnan(w)

@@ -1,8 +1,9 @@
-"""Folium layers from the atlas' display geometry (already coverage-simplified, EPSG:4326).
+"""Leaflet layers for the dashboard, from the atlas' display geometry (coverage-simplified, EPSG:4326).
 
-The base map (municipality polygons) is built from the same cached GeoJSON on every rerun, so its
-script stays identical and the browser keeps the map; overlays go into feature groups that
-streamlit-folium swaps in place. Leaflet is served from `static/` so maps render offline.
+GeoJSON is serialised once (compact, 4 decimals) and embedded by a small Leaflet element, so a rerun
+costs milliseconds; the base map (municipality polygons) is identical on every rerun, so the browser
+keeps it, while overlays go into feature groups that streamlit-folium swaps in place. Leaflet is
+served from `static/`, so maps render without internet (tiles excepted).
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from collections.abc import Mapping
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
-BELGIUM_CENTER = (50.95, 4.35)
+FLANDERS_BOUNDS = [[50.68, 2.54], [51.51, 5.92]]
 CLASS_COLOURS = {"coterminous": "#1a9850", "nested": "#91cf60", "union": "#fee08b", "misaligned": "#d73027"}
 SEQUENTIAL = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
 OUTLINE_STYLES = [
@@ -38,61 +42,101 @@ POINT_STYLES = {
 }
 
 
-def geojson(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
-    """A GeoJSON FeatureCollection with only the given properties (text escaped for tooltips)."""
-    data = json.loads(frame[[*properties, "geometry"]].to_json(drop_id=True))
-    for feature in data["features"]:
-        feature["properties"] = {k: html.escape(str(v)) for k, v in feature["properties"].items()}
-    return data
+def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> str:
+    """Compact GeoJSON text with only the given properties, HTML-escaped (they end up in tooltips)."""
+    features = [
+        f'{{"type":"Feature","properties":{json.dumps({p: html.escape(str(row[p])) for p in properties})},'
+        f'"geometry":{geometry}}}'
+        for (_, row), geometry in zip(frame.iterrows(), shapely.to_geojson(frame.geometry.values), strict=True)
+    ]
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def lines_geojson(lines: shapely.Geometry) -> str:
+    """Compact GeoJSON text of one (multi)line geometry."""
+    return shapely.to_geojson(lines)
+
+
+class GeoJsonLayer(MacroElement):
+    """A Leaflet GeoJSON layer from pre-serialised text: fixed style, optional fill per feature, tooltip."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_fill = {{ this.fill_json }};
+        var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+            interactive: {{ this.interactive | tojson }},
+            style: function(feature) {
+                var style = {{ this.style_json }};
+                {% if this.fill_key %}
+                var colour = {{ this.get_name() }}_fill[feature.properties[{{ this.fill_key | tojson }}]];
+                if (colour) { style.fillColor = colour; } else { style.fillOpacity = 0; }
+                {% endif %}
+                return style;
+            },
+            {% if this.tooltip %}
+            onEachFeature: function(feature, layer) {
+                var p = feature.properties;
+                var nis = p.nis ? "<br>" + {{ this.tooltip | tojson }} + " " + p.nis : "";
+                layer.bindTooltip("<b>" + feature.properties.name + "</b>" + nis, {sticky: true});
+                layer.on("mouseover", function() { layer.setStyle({weight: 2.5, color: "#000"}); });
+                layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
+            },
+            {% endif %}
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(
+        self,
+        data: str,
+        style: dict,
+        interactive: bool = False,
+        tooltip: str = "",
+        fill: Mapping[str, str] | None = None,
+        fill_key: str = "",
+    ) -> None:
+        super().__init__()
+        self._name = "GeoJsonLayer"
+        self.data, self.interactive, self.tooltip, self.fill_key = data, interactive, tooltip, fill_key
+        self.style_json = json.dumps(style)
+        self.fill_json = json.dumps(dict(fill or {}))
 
 
 def blank_map() -> folium.Map:
-    """An OpenStreetMap base over Flanders and Brussels, Leaflet served locally (no CDN needed)."""
-    fmap = folium.Map(location=BELGIUM_CENTER, zoom_start=8, tiles=None, control_scale=True)
+    """An OpenStreetMap base fitted to Flanders and Brussels, Leaflet served locally (no CDN)."""
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
     folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
+    fmap.fit_bounds(FLANDERS_BOUNDS)
     return fmap
 
 
-def base_map(atoms_geojson: dict, tooltip_fields: tuple[str, str]) -> folium.Map:
+def base_map(atoms_geojson: str, nis_label: str) -> folium.Map:
     """The blank map with the clickable municipality polygons (name and NIS code in the tooltip)."""
     fmap = blank_map()
-    folium.GeoJson(
+    GeoJsonLayer(
         atoms_geojson,
-        name="municipalities",
-        style_function=lambda _: {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.15},
-        highlight_function=lambda _: {"weight": 2.5, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "nis"], aliases=list(tooltip_fields)),
+        {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.15},
+        interactive=True,
+        tooltip=nis_label,
     ).add_to(fmap)
     return fmap
 
 
-def outline_group(layer_geojson: dict, index: int, label: str) -> folium.FeatureGroup:
-    """A layer's unit borders in the style `OUTLINE_STYLES[index]` (no fill, not clickable)."""
+def outline_group(lines: str, index: int, label: str) -> folium.FeatureGroup:
+    """A layer's unit borders in the style `OUTLINE_STYLES[index]` (lines, not clickable)."""
     colour, weight, dash = OUTLINE_STYLES[index % len(OUTLINE_STYLES)]
     group = folium.FeatureGroup(name=label)
-    folium.GeoJson(
-        layer_geojson,
-        style_function=lambda _: {"color": colour, "weight": weight, "dashArray": dash, "fill": False},
-        interactive=False,
-    ).add_to(group)
+    GeoJsonLayer(lines, {"color": colour, "weight": weight, "dashArray": dash, "fill": False}).add_to(group)
     return group
 
 
-def fill_group(atoms_geojson: dict, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
-    """Municipalities filled with a colour per NIS code (missing: not drawn)."""
+def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
+    """Municipalities filled with a colour per NIS code (others left transparent)."""
     group = folium.FeatureGroup(name=label)
-    features = [f for f in atoms_geojson["features"] if f["properties"]["nis"] in colours]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        style_function=lambda f: {
-            "fillColor": colours[f["properties"]["nis"]],
-            "fillOpacity": 0.65,
-            "color": "#737373",
-            "weight": 0.3,
-        },
-        interactive=False,
+    GeoJsonLayer(
+        atoms_geojson, {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3}, fill=colours, fill_key="nis"
     ).add_to(group)
     return group
 

@@ -81,17 +81,23 @@ def labels(keys, label) -> dict:
 
 
 @st.cache_resource(show_spinner=False)
-def atoms_geojson() -> dict:
-    """The 304 simplified municipality polygons as GeoJSON (built once, read-only)."""
-    display = atlas().display_atoms.rename(columns={"name_nl": "name"})
-    return maps.geojson(display, ["nis", "name"])
+def atoms_geojson() -> str:
+    """The 304 simplified municipality polygons as GeoJSON text (built once)."""
+    return maps.feature_collection(atlas().display_atoms.rename(columns={"name_nl": "name"}), ["nis", "name"])
 
 
 @st.cache_resource(show_spinner=False)
-def layer_geojson(layer_id: str, date_iso: str) -> dict:
-    """A layer's dissolved unit polygons on a date, as GeoJSON (built once per layer and date)."""
+def layer_geojson(layer_id: str, date_iso: str) -> str:
+    """A layer's dissolved unit polygons on a date, as GeoJSON text (built once per layer and date)."""
     data = atlas()
-    return maps.geojson(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+    return maps.feature_collection(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+
+
+@st.cache_resource(show_spinner=False)
+def layer_outline(layer_id: str, date_iso: str) -> str:
+    """A layer's unit borders on a date as GeoJSON lines (built once per layer and date)."""
+    data = atlas()
+    return maps.lines_geojson(data.outline(data.layer(layer_id, date_iso)))
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:

@@ -1,0 +1,61 @@
+"""End to end: the real app in Chromium shows polygons, answers a click, draws the matrix, switches language."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def test_map_shows_every_municipality_offline(page, app_url: str) -> None:
+    started = time.perf_counter()
+    page.goto(f"{app_url}/kaart")
+    polygons = page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive")
+    expect(polygons.first).to_be_visible(timeout=30000)
+    print(f"\nmap first paint: {time.perf_counter() - started:.2f} s")
+    expect(polygons).to_have_count(304 + 9)  # municipalities + Veilig Huis main locations
+
+
+def test_clicking_a_municipality_lists_its_structures(page, app_url: str, atlas) -> None:
+    page.goto(f"{app_url}/kaart")
+    wait_for_app(page)
+    polygons = page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive")
+    expect(polygons.first).to_be_visible(timeout=30000)
+    started = time.perf_counter()
+    polygons.nth(150).click(force=True)
+    heading = page.locator("h3").filter(has_text="zit in:")
+    expect(heading).to_be_visible(timeout=15000)
+    print(f"\nclick -> panel: {time.perf_counter() - started:.2f} s")
+    nis = heading.inner_text().split("(")[1].split(")")[0]
+    panel = page.locator("[data-testid='stTable']")
+    for layer_id in ("police_zone", "primary_care_zone", "judicial_division"):
+        layer = atlas.layer(layer_id)
+        for unit in layer.membership.loc[layer.membership["nis"] == nis, "unit_id"]:
+            expect(panel).to_contain_text(layer.unit_names()[unit])
+
+
+def test_compare_page_shows_the_matrix(page, app_url: str) -> None:
+    page.goto(f"{app_url}/vergelijk")
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Vergelijk lagen")
+    expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Politiezone tegenover Eerstelijnszone")).to_be_visible()
+
+
+def test_switching_language_changes_the_titles(page, app_url: str) -> None:
+    page.goto(f"{app_url}/bronnen")
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Lagen en bronnen")
+    page.get_by_text("English", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Layers and sources", timeout=15000)
+    expect(page.get_by_role("link", name="Map")).to_be_visible()
+    assert "lang=en" in page.url
+    page.get_by_role("link", name="Compare").click()
+    expect(page.locator("h1")).to_have_text("Compare layers", timeout=15000)  # the choice survives page changes

@@ -1,0 +1,94 @@
+"""Every page through Streamlit's AppTest in both languages: runs, shows its key elements, matches the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit_folium
+from streamlit.testing.v1 import AppTest
+
+from scales.compare import Comparator
+from scales.i18n import TEXTS, number
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+PAGES = {
+    "pages/home.py": "home_title",
+    "pages/map.py": "map_title",
+    "pages/compare.py": "compare_title",
+    "pages/municipality.py": "municipality_title",
+    "pages/sources.py": "sources_title",
+}
+
+
+def start(lang: str) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.query_params["lang"] = lang
+    return app.run()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_runs_translated(atlas, lang: str) -> None:
+    app = start(lang)
+    for page, title in PAGES.items():
+        app.switch_page(page).run()
+        assert not app.exception, (page, app.exception)
+        assert app.title[0].value == TEXTS[title][lang]
+    assert app.query_params["lang"] == lang
+
+
+def test_home_findings_are_the_engines_numbers(atlas) -> None:
+    app = start("nl")
+    summary = (
+        Comparator(atlas.atoms, atlas.borders)
+        .compare(atlas.layer("police_zone"), atlas.layer("primary_care_zone"), "inhabitants")
+        .summary()
+    )
+    text = " ".join(m.value for m in app.markdown)
+    assert f"{summary['split_units_a']} van de {summary['units_a']} politiezones" in text
+    assert number(summary["alignment_cost_a_into_b"], "nl") in text
+    assert "Druivenstreek" in text and "Tervuren" in text
+
+
+def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def fake_st_folium(fig, **kwargs):
+        calls.append(kwargs)
+        return {"last_active_drawing": {"properties": {"nis": "44021"}}}
+
+    monkeypatch.setattr(streamlit_folium, "st_folium", fake_st_folium)
+    app = start("nl").switch_page("pages/map.py").run()
+    assert not app.exception
+    assert calls[0]["returned_objects"] == ["last_active_drawing"]  # pans and zooms do not rerun the script
+    assert len(calls[0]["feature_group_to_add"]) == 4  # three outline layers and the Veilig Huis locations
+    assert "Gent (44021)" in app.subheader[0].value
+    table = app.table[0].value
+    police = atlas.layer("police_zone").membership.set_index("nis").loc["44021", "unit_id"]
+    assert atlas.layer("police_zone").unit_names()[police] in table.iloc[:, 1].tolist()
+
+
+def test_compare_page_figures_equal_the_engine(atlas) -> None:
+    app = start("en").switch_page("pages/compare.py").run()
+    summary = (
+        Comparator(atlas.atoms, atlas.borders)
+        .compare(atlas.layer("police_zone"), atlas.layer("primary_care_zone"), "inhabitants")
+        .summary()
+    )
+    values = {m.label: m.value for m in app.metric}
+    assert values["V"] == number(summary["v_measure"], "en", 2)
+    assert any(number(summary["alignment_cost_a_into_b"], "en") in v for v in values.values())
+    assert len(app.dataframe) == 3  # straddles, moves, units
+
+
+def test_municipality_page_partner_count(atlas) -> None:
+    app = start("nl")
+    app.query_params["nis"] = "23027"  # Halle
+    app.switch_page("pages/municipality.py").run()
+    assert not app.exception
+    assert app.selectbox[0].value == "23027"
+    assert app.metric[0].value == "7"  # one unit in each of the seven public-safety layers
+    unknown = start("nl")
+    unknown.query_params["nis"] = "99999"
+    unknown.switch_page("pages/municipality.py").run()
+    assert "99999" in unknown.warning[0].value

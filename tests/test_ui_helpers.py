@@ -1,0 +1,43 @@
+"""Pure helpers behind the pages: translations, number formats, exports, GeoJSON and click parsing."""
+
+from __future__ import annotations
+
+import io
+
+import geopandas as gpd
+import openpyxl
+import pandas as pd
+import shapely
+
+from scales import maps
+from scales.i18n import METRIC_TEXTS, TEXTS, number, percent
+from scales.reports import csv_bytes, excel_bytes
+
+
+def test_every_text_exists_in_both_languages() -> None:
+    for table in (TEXTS, METRIC_TEXTS):
+        for key, entry in table.items():
+            assert set(entry) == {"nl", "en"} and all(entry.values()), key
+
+
+def test_numbers_follow_the_language() -> None:
+    assert number(974888.68, "nl") == "974.889" and number(974888.68, "en") == "974,889"
+    assert number(0.8614, "nl", 2) == "0,86" and percent(0.6476, "en") == "65 %"
+
+
+def test_csv_is_excel_friendly_and_formula_safe() -> None:
+    frame = pd.DataFrame({"name": ["=cmd|' /C calc'!A0", "Liège"], "value": [0.5, 1.25]})
+    text = csv_bytes(frame, "nl").decode("utf-8-sig")
+    assert text.splitlines() == ["name;value", "'=cmd|' /C calc'!A0;0,5", "Liège;1,25"]
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"t": frame})))
+    assert book["t"]["A2"].value == "'=cmd|' /C calc'!A0"
+
+
+def test_geojson_escapes_user_text_and_clicks_parse() -> None:
+    frame = gpd.GeoDataFrame(
+        {"nis": ["11001"], "name": ["<script>x</script>"]}, geometry=[shapely.box(4, 51, 4.1, 51.1)], crs=4326
+    )
+    text = maps.feature_collection(frame, ["nis", "name"])
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert maps.clicked_nis({"last_active_drawing": {"properties": {"nis": "11001"}}}) == "11001"
+    assert maps.clicked_nis(None) is None and maps.clicked_nis({"last_active_drawing": None}) is None
