@@ -1,5 +1,7 @@
 """Vergelijk: a heat-map matrix of one metric for all layer pairs, and one pair in detail."""
 
+from pathlib import Path
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -7,10 +9,24 @@ from streamlit_folium import st_folium
 
 from scales import maps
 from scales.compare import MATRIX_METRICS
+from scales.custom import CustomLayerError, read_custom_layer
 from scales.i18n import HOW_COMPUTED, metric_text, number, percent
 from scales.metrics import WEIGHTS
-from scales.ui import atlas, comparator, downloads, labels, lang, layer_geojson, layer_name, legend, reference_date, t
+from scales.ui import (
+    atlas,
+    comparator,
+    downloads,
+    labels,
+    lang,
+    layer_geojson,
+    layer_name,
+    legend,
+    published,
+    reference_date,
+    t,
+)
 
+CUSTOM = "__custom__"
 data = atlas()
 date = reference_date().isoformat()
 layer_ids = list(data.layers)
@@ -57,16 +73,32 @@ with st.expander(t("how_computed")):
         st.markdown(f"- {metric_text(key, lang())}")
 
 st.divider()
+upload = st.file_uploader(t("custom_upload"), type=["csv", "txt"], key="custom_layer", help=t("custom_help"))
+custom = None
+if upload is not None:
+    try:
+        custom = read_custom_layer(upload.getvalue(), set(data.atoms["nis"]), name=Path(upload.name).stem)
+        st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
+    except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
+        st.error(t("custom_error", error=error))
+pair_ids = layer_ids + ([CUSTOM] if custom else [])
+pair_labels = {**layer_labels, CUSTOM: custom.meta.name_nl if custom else ""}
+
+
+def pair_layer(layer_id: str):
+    return custom if layer_id == CUSTOM else data.layer(layer_id, date)
+
+
 left, right = st.columns(2)
 a_id = left.selectbox(
-    t("layer_a"), layer_ids, index=layer_ids.index("police_zone"), format_func=layer_labels.get, key="pair_a"
+    t("layer_a"), pair_ids, index=pair_ids.index("police_zone"), format_func=pair_labels.get, key="pair_a"
 )
 b_id = right.selectbox(
-    t("layer_b"), layer_ids, index=layer_ids.index("primary_care_zone"), format_func=layer_labels.get, key="pair_b"
+    t("layer_b"), pair_ids, index=pair_ids.index("primary_care_zone"), format_func=pair_labels.get, key="pair_b"
 )
-result = comparator().compare(data.layer(a_id, date), data.layer(b_id, date), weight)
+result = comparator().compare(pair_layer(a_id), pair_layer(b_id), weight)
 summary = result.summary()
-st.subheader(t("pair_title", a=layer_name(a_id), b=layer_name(b_id)))
+st.subheader(t("pair_title", a=pair_labels[a_id], b=pair_labels[b_id]))
 unit = t(f"weight_{weight}")
 cols = st.columns(4)
 cols[0].metric(
@@ -90,7 +122,11 @@ st.caption(
 
 units = result.units()
 classes = units.query("layer == 'A'").set_index("unit_id")["class"]
-shapes = layer_geojson(a_id, date)
+shapes = (
+    layer_geojson(a_id, date)
+    if a_id != CUSTOM
+    else published(maps.feature_collection(data.geometry(custom), ["unit_id", "name"]), "custom")
+)
 st.markdown(f"**{t('class_map')}**")
 class_map = maps.blank_map()
 colours = {unit: maps.CLASS_COLOURS[value] for unit, value in classes.items()}

@@ -56,14 +56,14 @@ with right:
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
     small = maps.blank_map()
     west, south, east, north = atom.total_bounds
-    small.fit_bounds([[south, west], [north, east]])
+    small.fit_bounds([[south, west], [north, east]], padding=(20, 20))
     maps.GeoJsonLayer(
         maps.feature_collection(atom, ["nis", "name"]),
         {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
         interactive=True,
         tooltip=t("tooltip_nis"),
     ).add_to(small)
-    st_folium(small, key=f"small-{nis}", height=320, use_container_width=True, returned_objects=[])
+    st_folium(small, key=f"small-{nis}", height=360, use_container_width=True, returned_objects=[])
 with left:
     shown = table.assign(share=table["share"].map(lambda v: "—" if v != v else number(v, lang(), 2)))
     shown = shown.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]]

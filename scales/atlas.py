@@ -50,12 +50,17 @@ class Atlas:
     population_source: str
     built_on: str
     _geometry_cache: dict = field(default_factory=dict, repr=False)
+    _layer_cache: dict = field(default_factory=dict, repr=False)
 
     def layer(self, layer_id: str, date: dt.date | str | None = None) -> Layer:
-        """A built-in layer as it stood on `date` (today when None)."""
+        """A built-in layer as it stood on `date` (today when None); the same object for the same day."""
         if layer_id not in self.layers:
             raise KeyError(f"Unknown layer {layer_id!r}; known layers: {', '.join(self.layers)}")
-        return self.layers[layer_id].at(date)
+        day = (date if isinstance(date, dt.date) else dt.date.fromisoformat(date)) if date else dt.date.today()
+        key = (layer_id, day)
+        if key not in self._layer_cache:
+            self._layer_cache[key] = self.layers[layer_id].at(day)
+        return self._layer_cache[key]
 
     def _key(self, kind: str, layer: Layer) -> tuple:
         return kind, layer.id, pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum()
@@ -82,8 +87,9 @@ class Atlas:
 
 
 def _inputs_key(mirror: str | Path | None) -> str:
+    """Changes whenever the code, the `data/` tables or the optional Statbel files change."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(DATA_DIR.glob("*.csv")):
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(DATA_DIR.glob("*.csv"))]:
         digest.update(path.read_bytes())
     for path in optional_statbel_population(mirror):
         digest.update(f"{path.name}:{path.stat().st_size}".encode())

@@ -7,6 +7,7 @@ plain functions of `scales.metrics`.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -17,6 +18,8 @@ from scales import metrics
 from scales.contingency import Encoded, Joint, border_difference, coincidence, encode, joint
 from scales.layers import Layer
 
+ENCODED_LAYERS_KEPT = 64
+"""Encodings kept per comparator (least recently used dropped): built-in layers × a few dates."""
 COUNT_WEIGHTS = {"count", "inhabitants"}
 """Weights that count discrete things; the adjusted Rand index uses its pair-count form for them."""
 
@@ -189,7 +192,7 @@ class Comparator:
 
     atoms: pd.DataFrame
     borders: pd.DataFrame
-    _encoded: dict[int, tuple[Layer, Encoded, np.ndarray]] = field(default_factory=dict, repr=False)
+    _encoded: OrderedDict[int, tuple[Layer, Encoded, np.ndarray]] = field(default_factory=OrderedDict, repr=False)
 
     def __post_init__(self) -> None:
         self.index = pd.Index(self.atoms["nis"].to_numpy())
@@ -206,6 +209,9 @@ class Comparator:
             code = encode(layer.membership, self.index)
             cached = (layer, code, border_difference(code, self.border_a, self.border_b))
             self._encoded[id(layer)] = cached
+            while len(self._encoded) > ENCODED_LAYERS_KEPT:
+                self._encoded.popitem(last=False)
+        self._encoded.move_to_end(id(layer))
         return cached[1], cached[2]
 
     def compare(self, a: Layer, b: Layer, weight: str = "inhabitants", beta: float = 1.0) -> Comparison:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,7 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
         if not path.is_file():
             raise CustomLayerError(f"{path} does not exist.")
         raw, label, name = path.read_bytes(), path.name, path.stem
+    name = re.sub(r"[^\w\-]+", "_", name)[:40] or "custom"  # ids and titles never carry markup
     text = _decode(raw, label)
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t|")

@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 
 WEB_CRS = "EPSG:4326"
-DISPLAY_TOLERANCE_M = 60.0
+DISPLAY_TOLERANCE_M = 100.0
 """Coverage-simplification tolerance in metres: invisible at region zoom, keeps the map payload small."""
 DISPLAY_GRID_DEG = 1e-4
 """Coordinate grid of display geometry (about 10 m, below the simplification tolerance): snapping

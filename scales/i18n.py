@@ -173,6 +173,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{n} gemeenten niet vergeleken (niet gedekt door beide lagen).",
         "en": "{n} municipalities left out (not covered by both layers).",
     },
+    "custom_upload": {
+        "nl": "Eigen laag vergelijken (CSV: nis,unit_id[,unit_name][,share])",
+        "en": "Compare your own layer (CSV: nis,unit_id[,unit_name][,share])",
+    },
+    "custom_help": {
+        "nl": "Eén rij per gemeente (5-cijferige NIS-code 2025); komma of puntkomma; een gesplitste gemeente krijgt meerdere rijen met aandelen die samen 1 zijn.",
+        "en": "One row per municipality (5-digit 2025 NIS code); comma or semicolon; a split municipality gets several rows whose shares sum to 1.",
+    },
+    "custom_ok": {
+        "nl": "Eigen laag geladen: {units} eenheden, {atoms} van {total} gemeenten gedekt.",
+        "en": "Own layer loaded: {units} units, {atoms} of {total} municipalities covered.",
+    },
+    "custom_error": {"nl": "Dit bestand kan niet gebruikt worden. {error}", "en": "This file cannot be used. {error}"},
     # municipality
     "municipality_title": {
         "nl": "In welke structuren zit mijn gemeente?",

@@ -8,9 +8,11 @@ served from `static/`, so maps render without internet (tiles excepted).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Mapping
+from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -19,6 +21,10 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_URL = "/app/static"
+GENERATED = "generated"
+"""Sub-folder of `static/` for published GeoJSON (git-ignored, rebuilt on demand)."""
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
 FLANDERS_BOUNDS = [[50.68, 2.54], [51.51, 5.92]]
@@ -52,6 +58,26 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> str:
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
+def publish(text: str, name: str, folder: Path, url_prefix: str) -> str:
+    """Write GeoJSON text once under a content-hashed name in a statically served folder; its URL.
+
+    Large data then travels as a cacheable file instead of inside the map script, which Streamlit
+    would otherwise re-send and folium re-parse on every rerun. Returns the text itself when the
+    folder cannot be written (the map still works, only slower).
+    """
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    target = folder / f"{name}-{digest}.geojson"
+    try:
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(target)
+    except OSError:
+        return text
+    return f"{url_prefix}/{target.name}"
+
+
 def lines_geojson(lines: shapely.Geometry) -> str:
     """Compact GeoJSON text of one (multi)line geometry."""
     return shapely.to_geojson(lines)
@@ -63,7 +89,18 @@ class GeoJsonLayer(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_fill = {{ this.fill_json }};
-        var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+        {% if this.url %}
+        var {{ this.get_name() }}_data = (function() {
+            /* synchronous, like folium's own embed=False: the layer exists before clicks are wired */
+            var request = new XMLHttpRequest();
+            request.open("GET", {{ this.url | tojson }}, false);
+            request.send();
+            return JSON.parse(request.responseText);
+        })();
+        {% else %}
+        var {{ this.get_name() }}_data = {{ this.data }};
+        {% endif %}
+        var {{ this.get_name() }} = L.geoJson({{ this.get_name() }}_data, {
             interactive: {{ this.interactive | tojson }},
             style: function(feature) {
                 var style = {{ this.style_json }};
@@ -95,9 +132,11 @@ class GeoJsonLayer(MacroElement):
         fill: Mapping[str, str] | None = None,
         fill_key: str = "",
     ) -> None:
+        """`data` is GeoJSON text, or the URL of a published GeoJSON file (see `publish`)."""
         super().__init__()
         self._name = "GeoJsonLayer"
-        self.data, self.interactive, self.tooltip, self.fill_key = data, interactive, tooltip, fill_key
+        self.url, self.data = (data, "") if data.startswith("/") else ("", data)
+        self.interactive, self.tooltip, self.fill_key = interactive, tooltip, fill_key
         self.style_json = json.dumps(style)
         self.fill_json = json.dumps(dict(fill or {}))
 

@@ -80,24 +80,31 @@ def labels(keys, label) -> dict:
     return {key: label(key) for key in keys}
 
 
+def published(text: str, name: str) -> str:
+    """URL of GeoJSON text served from `static/generated/` (or the text itself if that is read-only)."""
+    return maps.publish(text, name, maps.STATIC_DIR / maps.GENERATED, f"{maps.STATIC_URL}/{maps.GENERATED}")
+
+
 @st.cache_resource(show_spinner=False)
 def atoms_geojson() -> str:
-    """The 304 simplified municipality polygons as GeoJSON text (built once)."""
-    return maps.feature_collection(atlas().display_atoms.rename(columns={"name_nl": "name"}), ["nis", "name"])
+    """The 304 simplified municipality polygons as published GeoJSON (built once)."""
+    frame = atlas().display_atoms.rename(columns={"name_nl": "name"})
+    return published(maps.feature_collection(frame, ["nis", "name"]), "municipalities")
 
 
 @st.cache_resource(show_spinner=False)
 def layer_geojson(layer_id: str, date_iso: str) -> str:
-    """A layer's dissolved unit polygons on a date, as GeoJSON text (built once per layer and date)."""
+    """A layer's dissolved unit polygons on a date, as published GeoJSON (built once per layer and date)."""
     data = atlas()
-    return maps.feature_collection(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+    text = maps.feature_collection(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+    return published(text, f"{layer_id}-polygons")
 
 
 @st.cache_resource(show_spinner=False)
 def layer_outline(layer_id: str, date_iso: str) -> str:
-    """A layer's unit borders on a date as GeoJSON lines (built once per layer and date)."""
+    """A layer's unit borders on a date as published GeoJSON lines (built once per layer and date)."""
     data = atlas()
-    return maps.lines_geojson(data.outline(data.layer(layer_id, date_iso)))
+    return published(maps.lines_geojson(data.outline(data.layer(layer_id, date_iso))), f"{layer_id}-borders")
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:

@@ -92,3 +92,18 @@ def test_municipality_page_partner_count(atlas) -> None:
     unknown.query_params["nis"] = "99999"
     unknown.switch_page("pages/municipality.py").run()
     assert "99999" in unknown.warning[0].value
+
+
+def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
+    app = start("en").switch_page("pages/compare.py").run()
+    bad = b"nis;unit_id\n99999;x\n"
+    app.file_uploader[0].set_value(("bad zones.csv", bad, "text/csv")).run()
+    assert not app.exception
+    assert "99999" in app.error[0].value and "cannot be used" in app.error[0].value
+    police = atlas.layer("police_zone").membership[["nis", "unit_id"]].to_csv(index=False, sep=";").encode()
+    app.file_uploader[0].set_value(("my zones.csv", police, "text/csv")).run()
+    assert "105 units, 304 of 304" in app.success[0].value
+    app.selectbox(key="pair_a").set_value("__custom__").run()
+    assert not app.exception
+    values = {m.label: m.value for m in app.metric}
+    assert values["V"] == "0.86"  # the custom copy of the police zones against the eerstelijnszones

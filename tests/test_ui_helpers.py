@@ -41,3 +41,14 @@ def test_geojson_escapes_user_text_and_clicks_parse() -> None:
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert maps.clicked_nis({"last_active_drawing": {"properties": {"nis": "11001"}}}) == "11001"
     assert maps.clicked_nis(None) is None and maps.clicked_nis({"last_active_drawing": None}) is None
+
+
+def test_published_geojson_is_written_once_and_falls_back_when_read_only(tmp_path) -> None:
+    url = maps.publish('{"type":"FeatureCollection","features":[]}', "x", tmp_path, "/app/static/generated")
+    assert url.startswith("/app/static/generated/x-") and len(list(tmp_path.iterdir())) == 1
+    assert (
+        maps.publish('{"type":"FeatureCollection","features":[]}', "x", tmp_path, "/s") == "/s/" + url.rsplit("/", 1)[1]
+    )
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert maps.publish("{}", "y", blocked, "/s") == "{}"
