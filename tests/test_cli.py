@@ -64,3 +64,15 @@ def test_missing_mirror_is_one_clear_message(tmp_path: Path, capsys, monkeypatch
     assert main(["fetch", "--mirror", str(tmp_path / "absent"), "-q"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("scales: Mirror folder") and "does not exist" in err
+
+
+def test_partners_per_municipality_and_per_unit(atlas: Atlas, mirror: Path) -> None:
+    code, out = run("partners", "--layers", "police_zone,primary_care_zone", "--mirror", str(mirror))
+    table = pd.read_csv(io.StringIO(out), dtype={"nis": str}).set_index("nis")
+    assert code == 0 and len(table) == 304
+    assert table.loc["11002", "partner_count"] == 1 + 4  # Antwerp: one police zone, four eerstelijnszones
+    code, out = run(
+        "partners", "--layers", "police_zone,primary_care_zone", "--units", "police_zone", "--mirror", str(mirror)
+    )
+    units = pd.read_csv(io.StringIO(out)).set_index("unit_id")
+    assert units.loc["ipz1", "primary_care_zone"] == 2  # PZ Hekla: ZORA and RupeLaar
