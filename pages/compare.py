@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 from scales import maps
 from scales.compare import MATRIX_METRICS
 from scales.custom import CustomLayerError, read_custom_layer
-from scales.i18n import HOW_COMPUTED, metric_text, number, percent
+from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
 from scales.metrics import WEIGHTS
 from scales.ui import (
     atlas,
@@ -38,7 +38,7 @@ left, right = st.columns(2)
 metric = left.selectbox(
     t("metric_label"),
     MATRIX_METRICS,
-    format_func=labels(MATRIX_METRICS, lambda m: metric_text(m, lang()).split(":")[0]).get,
+    format_func=labels(MATRIX_METRICS, lambda m: metric_title(m, lang())).get,
     key="metric",
 )
 weight = right.selectbox(
@@ -102,16 +102,14 @@ st.subheader(t("pair_title", a=pair_labels[a_id], b=pair_labels[b_id]))
 unit = t(f"weight_{weight}")
 cols = st.columns(4)
 cols[0].metric(
-    t("col_share") + " genest" if lang() == "nl" else "Nested",
+    metric_title("nested_a_in_b", lang()),
     percent(summary["nested_a_in_b"], lang()),
     help=metric_text("nested_a_in_b", lang()),
 )
-cols[1].metric(
-    metric_text("coterminous", lang()).split(":")[0], summary["coterminous"], help=metric_text("coterminous", lang())
-)
+cols[1].metric(metric_title("coterminous", lang()), summary["coterminous"], help=metric_text("coterminous", lang()))
 cols[2].metric("V", number(summary["v_measure"], lang(), 2), help=metric_text("v_measure", lang()))
 cols[3].metric(
-    metric_text("alignment_cost_a_into_b", lang()).split(":")[0],
+    metric_title("alignment_cost_a_into_b", lang()),
     f"{number(summary['alignment_cost_a_into_b'], lang())} {unit}",
     help=metric_text("alignment_cost_a_into_b", lang()),
 )

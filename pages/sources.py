@@ -24,6 +24,7 @@ for layer_id in data.layers:
             t("col_licence"): meta.licence,
             t("col_reference_date"): meta.reference_date,
             t("col_valid_from"): meta.valid_from,
+            t("col_valid_to"): meta.valid_to or "—",
             t("col_confidence"): t(f"confidence_{meta.confidence}"),
             t("col_doubts"): " · ".join(meta.doubts),
         }

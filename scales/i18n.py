@@ -32,6 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_licence": {"nl": "Licentie", "en": "Licence"},
     "col_reference_date": {"nl": "Referentiedatum", "en": "Reference date"},
     "col_valid_from": {"nl": "Geldig vanaf", "en": "Valid from"},
+    "col_valid_to": {"nl": "Geldig tot", "en": "Valid to"},
     "col_confidence": {"nl": "Zekerheid", "en": "Confidence"},
     "col_doubts": {"nl": "Twijfels", "en": "Doubts"},
     "confidence_published": {"nl": "gepubliceerd", "en": "published"},
@@ -267,6 +268,11 @@ def metric_text(metric: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """One-line plain explanation of a metric."""
     entry = METRIC_TEXTS[metric]
     return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def metric_title(metric: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A metric's short name: the part of its explanation before the colon."""
+    return metric_text(metric, lang).split(":")[0]
 
 
 def number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:

@@ -125,8 +125,9 @@ def downloads(frame: pd.DataFrame, name: str) -> None:
 def legend(items: list[tuple[str, str]]) -> None:
     """A legend of (CSS style of the swatch, label) pairs; labels are escaped."""
     rows = "".join(
-        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
-        f'<span style="display:inline-block;width:28px;height:12px;{style}"></span>{html.escape(label)}</div>'
+        f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span aria-hidden="true" style="display:inline-block;width:28px;height:12px;{style}"></span>'
+        f"{html.escape(label)}</div>"
         for style, label in items
     )
-    st.markdown(f"<div role='list' aria-label='{html.escape(t('legend'))}'>{rows}</div>", unsafe_allow_html=True)
+    st.markdown(f'<div role="list" aria-label="{html.escape(t("legend"))}">{rows}</div>', unsafe_allow_html=True)

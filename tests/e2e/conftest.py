@@ -37,8 +37,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url(atlas, mirror: Path) -> Iterator[str]:
-    """The dashboard served on a free local port (the atlas fixture has filled the cache already)."""
+def app_url(atlas, mirror: Path, browser) -> Iterator[str]:
+    """The dashboard served on a free local port (the atlas fixture has filled the cache already).
+
+    One warm-up visit of the home page absorbs Streamlit's first-run quirk with a `pages/` folder
+    (a deep link as the very first request shows a "Page not found" notice; see the README).
+    """
     port = _free_port()
     env = {**os.environ, "SCALES_MIRROR": str(mirror)}
     process = subprocess.Popen(
@@ -71,6 +75,10 @@ def app_url(atlas, mirror: Path) -> Iterator[str]:
             time.sleep(0.3)
     else:
         pytest.fail("streamlit did not become healthy in 60 s")
+    warm_up = browser.new_page()
+    warm_up.goto(url)
+    wait_for_app(warm_up)
+    warm_up.close()
     yield url
     os.killpg(process.pid, signal.SIGTERM)
     try:

@@ -59,3 +59,18 @@ def test_switching_language_changes_the_titles(page, app_url: str) -> None:
     assert "lang=en" in page.url
     page.get_by_role("link", name="Compare").click()
     expect(page.locator("h1")).to_have_text("Compare layers", timeout=15000)  # the choice survives page changes
+
+
+def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None:
+    page.goto(f"{app_url}/kaart")
+    wait_for_app(page)
+    expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_visible(timeout=30000)
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame.evaluate("() => { window.map.setZoom(10); window.__kept = true; }")
+    page.wait_for_timeout(600)
+    page.get_by_role("button", name="Remove Eerstelijnszone").click()
+    wait_for_app(page)
+    page.wait_for_timeout(1000)
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    assert frame.evaluate("() => window.__kept === true")  # same document: the map was not remounted
+    assert frame.evaluate("() => window.map.getZoom()") == 10
