@@ -1,6 +1,5 @@
 """Vergelijk: a heat-map matrix of one metric for all layer pairs, and one pair in detail."""
 
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -77,10 +76,10 @@ upload = st.file_uploader(t("custom_upload"), type=["csv", "txt"], key="custom_l
 custom = None
 if upload is not None:
     try:
-        custom = read_custom_layer(upload.getvalue(), set(data.atoms["nis"]), name=Path(upload.name).stem)
+        custom = read_custom_layer(upload.getvalue(), set(data.atoms["nis"]), name=upload.name)
         st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
     except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
-        st.error(t("custom_error", error=error))
+        st.error(t("custom_error", error=error.text(lang())))
 pair_ids = layer_ids + ([CUSTOM] if custom else [])
 pair_labels = {**layer_labels, CUSTOM: custom.meta.name_nl if custom else ""}
 

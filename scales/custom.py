@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from scales.layers import Layer, LayerMeta, membership_frame, units_frame
+from scales.problems import Problem
 from scales.validate import validate_layer
 
 MAX_BYTES = 5_000_000
@@ -20,31 +21,40 @@ MAX_BYTES = 5_000_000
 
 
 class CustomLayerError(ValueError):
-    """A user-supplied layer file cannot be used; the message says what to change."""
+    """A user-supplied layer file cannot be used; the problems say what to change (in nl or en)."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = problems
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        return " ".join(p.text(lang).rstrip(".") + "." for p in self.problems)
 
 
 def _decode(raw: bytes, name: str) -> str:
     if not raw.strip():
-        raise CustomLayerError(f"{name} is empty: expected a header `nis,unit_id` and one row per municipality.")
+        raise CustomLayerError(Problem("file_empty", {"label": name}))
     if len(raw) > MAX_BYTES:
-        raise CustomLayerError(f"{name} is {len(raw):,} bytes; a layer file is at most {MAX_BYTES:,} bytes.")
+        raise CustomLayerError(
+            Problem("file_too_large", {"label": name, "size": f"{len(raw):,}", "limit": f"{MAX_BYTES:,}"})
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             return raw.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise CustomLayerError(f"{name} is neither UTF-8 nor Windows-1252 text: save it as UTF-8 CSV.") from error
+            raise CustomLayerError(Problem("file_encoding", {"label": name})) from error
 
 
 def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str = "custom") -> Layer:
     """Parse and check a custom layer; raises `CustomLayerError` naming every problem found."""
-    if isinstance(source, bytes):
-        raw, label = source, name
+    if isinstance(source, bytes):  # `name` is then the uploaded file's name
+        raw, label, name = source, name, Path(name).stem
     else:
         path = Path(source)
         if not path.is_file():
-            raise CustomLayerError(f"{path} does not exist.")
+            raise CustomLayerError(Problem("file_missing", {"label": str(path)}))
         raw, label, name = path.read_bytes(), path.name, path.stem
     name = re.sub(r"[^\w\-]+", "_", name)[:40] or "custom"  # ids and titles never carry markup
     text = _decode(raw, label)
@@ -56,19 +66,16 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
     table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
     table.columns = [c.strip().lower() for c in table.columns]
     if not {"nis", "unit_id"} <= set(table.columns):
-        raise CustomLayerError(
-            f"{label}: expected columns nis,unit_id[,unit_name][,share]; found {', '.join(table.columns)}. "
-            "Check the delimiter (comma or semicolon) and the header row."
-        )
+        raise CustomLayerError(Problem("file_columns", {"label": label, "found": ", ".join(table.columns)}))
     if table.empty:
-        raise CustomLayerError(f"{label} has a header but no rows.")
+        raise CustomLayerError(Problem("file_no_rows", {"label": label}))
     table["nis"] = table["nis"].str.strip().str.zfill(5)
     share = (
         pd.to_numeric(table["share"].str.replace(",", ".", regex=False), errors="coerce") if "share" in table else 1.0
     )
     if isinstance(share, pd.Series) and share.isna().any():
         bad = table.loc[share.isna(), "nis"].tolist()[:5]
-        raise CustomLayerError(f"{label}: share is not a number for {bad}.")
+        raise CustomLayerError(Problem("share_not_number", {"label": label, "codes": bad}))
     names = table["unit_name"] if "unit_name" in table else table["unit_id"]
     meta = LayerMeta(
         id=name,
@@ -88,5 +95,5 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
     )
     problems = validate_layer(layer, atom_ids)
     if problems:
-        raise CustomLayerError(f"{label}: " + "; ".join(problems))
+        raise CustomLayerError(*problems)
     return layer

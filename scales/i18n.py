@@ -187,6 +187,73 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Own layer loaded: {units} units, {atoms} of {total} municipalities covered.",
     },
     "custom_error": {"nl": "Dit bestand kan niet gebruikt worden. {error}", "en": "This file cannot be used. {error}"},
+    # problems in layers and user files (scales.problems)
+    "problem_bad_date": {
+        "nl": "{column} {value!r} is geen datum (JJJJ-MM-DD)",
+        "en": "{column} {value!r} is not a date (YYYY-MM-DD)",
+    },
+    "problem_dates_reversed": {
+        "nl": "gemeente {nis} in {unit}: valid_from {start} ligt na valid_to {end}",
+        "en": "atom {nis} in {unit}: valid_from {start} after valid_to {end}",
+    },
+    "problem_unknown_nis": {
+        "nl": "{count} onbekende NIS-code(s): {codes} (gebruik 5-cijferige REFNIS-codes van 2025)",
+        "en": "{count} unknown NIS code(s): {codes}",
+    },
+    "problem_share_range": {
+        "nl": "aandelen moeten groter dan 0 en hoogstens 1 zijn",
+        "en": "shares must lie in (0, 1]",
+    },
+    "problem_duplicates": {
+        "nl": "dubbele rijen voor gemeente en eenheid: {codes}",
+        "en": "duplicate rows for atom/unit pairs: {codes}",
+    },
+    "problem_share_sum": {
+        "nl": "de aandelen tellen niet op tot 1 voor {count} gemeente(n) ({detail})",
+        "en": "shares do not sum to 1 for {count} atom(s) ({detail})",
+    },
+    "problem_missing_units": {
+        "nl": "eenheden zonder beschrijving: {units}",
+        "en": "units without a unit-table entry: {units}",
+    },
+    "problem_unnamed_units": {"nl": "eenheden zonder naam: {units}", "en": "units without a name: {units}"},
+    "problem_empty_units": {
+        "nl": "eenheden zonder gemeenten: {units}",
+        "en": "units with no atoms at any date: {units}",
+    },
+    "problem_bad_confidence": {
+        "nl": "zekerheid moet een van {allowed} zijn, gevonden: {found}",
+        "en": "confidence must be one of {allowed}, found {found}",
+    },
+    "problem_not_covered_conflict": {
+        "nl": "gemeenten die als niet gedekt staan, hebben toch leden",
+        "en": "atoms listed as not covered do have members",
+    },
+    "problem_file_empty": {
+        "nl": "{label} is leeg: verwacht een kopregel `nis,unit_id` en één rij per gemeente.",
+        "en": "{label} is empty: expected a header `nis,unit_id` and one row per municipality.",
+    },
+    "problem_file_too_large": {
+        "nl": "{label} is {size} bytes; een laagbestand is hoogstens {limit} bytes.",
+        "en": "{label} is {size} bytes; a layer file is at most {limit} bytes.",
+    },
+    "problem_file_encoding": {
+        "nl": "{label} is geen UTF-8- of Windows-1252-tekst: bewaar het als CSV UTF-8.",
+        "en": "{label} is neither UTF-8 nor Windows-1252 text: save it as UTF-8 CSV.",
+    },
+    "problem_file_missing": {"nl": "{label} bestaat niet.", "en": "{label} does not exist."},
+    "problem_file_columns": {
+        "nl": "{label}: verwacht de kolommen nis,unit_id[,unit_name][,share]; gevonden: {found}. Controleer het scheidingsteken (komma of puntkomma) en de kopregel.",
+        "en": "{label}: expected columns nis,unit_id[,unit_name][,share]; found {found}. Check the delimiter (comma or semicolon) and the header row.",
+    },
+    "problem_file_no_rows": {
+        "nl": "{label} heeft een kopregel maar geen rijen.",
+        "en": "{label} has a header but no rows.",
+    },
+    "problem_share_not_number": {
+        "nl": "{label}: het aandeel is geen getal voor {codes}.",
+        "en": "{label}: share is not a number for {codes}.",
+    },
     # municipality
     "municipality_title": {
         "nl": "In welke structuren zit mijn gemeente?",

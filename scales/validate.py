@@ -9,26 +9,28 @@ from __future__ import annotations
 import datetime as dt
 
 from scales.layers import CONFIDENCE_LEVELS, Layer
+from scales.problems import Problem
 
 SHARE_TOLERANCE = 1e-6
 
 
-def _dates(layer: Layer) -> list[str]:
+def _dates(layer: Layer) -> list[Problem]:
     problems = []
     for column in ("valid_from", "valid_to"):
         for value in sorted(set(layer.membership[column]) - {""}):
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                problems.append(f"{column} {value!r} is not a date (YYYY-MM-DD)")
+                problems.append(Problem("bad_date", {"column": column, "value": value}))
     rows = layer.membership
     both = rows[(rows["valid_from"] != "") & (rows["valid_to"] != "")]
     for row in both[both["valid_from"] > both["valid_to"]].itertuples():
-        problems.append(f"atom {row.nis} in {row.unit_id}: valid_from {row.valid_from} after valid_to {row.valid_to}")
+        values = {"nis": row.nis, "unit": row.unit_id, "start": row.valid_from, "end": row.valid_to}
+        problems.append(Problem("dates_reversed", values))
     return problems
 
 
-def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None = None) -> list[str]:
+def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None = None) -> list[Problem]:
     """Problems of one layer on `date` (today when None); an empty list means the layer is sound."""
     problems = _dates(layer)
     if problems:
@@ -37,41 +39,41 @@ def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None 
     rows = current.membership
     unknown = sorted(set(rows["nis"]) - atom_ids)
     if unknown:
-        problems.append(f"{len(unknown)} unknown NIS code(s): {', '.join(unknown[:10])}")
+        problems.append(Problem("unknown_nis", {"count": len(unknown), "codes": ", ".join(unknown[:10])}))
     if (rows["share"] <= 0).any() or (rows["share"] > 1 + SHARE_TOLERANCE).any():
-        problems.append("shares must lie in (0, 1]")
+        problems.append(Problem("share_range"))
     duplicated = rows[rows.duplicated(["nis", "unit_id"], keep=False)]
     if not duplicated.empty:
-        problems.append(f"duplicate rows for atom/unit pairs: {sorted(set(duplicated['nis']))[:10]}")
+        problems.append(Problem("duplicates", {"codes": sorted(set(duplicated["nis"]))[:10]}))
     sums = rows.groupby("nis")["share"].sum()
     off = sums[(sums - 1).abs() > SHARE_TOLERANCE]
     if not off.empty:
         detail = ", ".join(f"{nis}: {total:.4f}" for nis, total in off.head(10).items())
-        problems.append(f"shares do not sum to 1 for {len(off)} atom(s) ({detail})")
+        problems.append(Problem("share_sum", {"count": len(off), "detail": detail}))
     units = set(current.units["unit_id"])
     missing_units = sorted(set(rows["unit_id"]) - units)
     if missing_units:
-        problems.append(f"units without a unit-table entry: {missing_units[:10]}")
+        problems.append(Problem("missing_units", {"units": missing_units[:10]}))
     unnamed = current.units[current.units["name"].fillna("").astype(str).str.strip() == ""]
     if not unnamed.empty:
-        problems.append(f"units without a name: {unnamed['unit_id'].tolist()[:10]}")
+        problems.append(Problem("unnamed_units", {"units": unnamed["unit_id"].tolist()[:10]}))
     empty = sorted(set(layer.units["unit_id"]) - set(layer.membership["unit_id"]))
     if empty:
-        problems.append(f"units with no atoms at any date: {empty[:10]}")
+        problems.append(Problem("empty_units", {"units": empty[:10]}))
     bad_confidence = sorted(set(rows["confidence"]) - set(CONFIDENCE_LEVELS))
     if bad_confidence:
-        problems.append(f"confidence must be one of {CONFIDENCE_LEVELS}, found {bad_confidence}")
+        problems.append(Problem("bad_confidence", {"allowed": CONFIDENCE_LEVELS, "found": bad_confidence}))
     if layer.meta.confidence not in CONFIDENCE_LEVELS:
-        problems.append(f"layer confidence {layer.meta.confidence!r} is not one of {CONFIDENCE_LEVELS}")
+        problems.append(Problem("bad_confidence", {"allowed": CONFIDENCE_LEVELS, "found": layer.meta.confidence}))
     covered = set(rows["nis"]) & atom_ids
     stated = atom_ids - set(layer.not_covered)
     if layer.not_covered and covered - stated:
-        problems.append("atoms listed as not covered do have members")
+        problems.append(Problem("not_covered_conflict"))
     return problems
 
 
 def validate_all(
     layers: dict[str, Layer], atom_ids: set[str], date: dt.date | str | None = None
-) -> dict[str, list[str]]:
+) -> dict[str, list[Problem]]:
     """Problems per layer id."""
     return {layer_id: validate_layer(layer, atom_ids, date) for layer_id, layer in layers.items()}

@@ -100,6 +100,9 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     app.file_uploader[0].set_value(("bad zones.csv", bad, "text/csv")).run()
     assert not app.exception
     assert "99999" in app.error[0].value and "cannot be used" in app.error[0].value
+    dutch = start("nl").switch_page("pages/compare.py").run()
+    dutch.file_uploader[0].set_value(("leeg.csv", b"", "text/csv")).run()
+    assert "leeg.csv is leeg" in dutch.error[0].value  # the whole message in Dutch
     police = atlas.layer("police_zone").membership[["nis", "unit_id"]].to_csv(index=False, sep=";").encode()
     app.file_uploader[0].set_value(("my zones.csv", police, "text/csv")).run()
     assert "105 units, 304 of 304" in app.success[0].value

@@ -7,10 +7,14 @@ from dataclasses import replace
 import pandas as pd
 
 from scales.layers import Layer, LayerMeta, membership_frame, units_frame
-from scales.validate import validate_layer
+from scales.validate import validate_layer as validate_problems
 
 ATOMS = {"11001", "11002", "11004"}
 META = LayerMeta("t", "t", "t", "test", "none", "2025-01-01", "published")
+
+
+def validate_layer(layer: Layer, atoms: set[str]) -> list[str]:
+    return [str(problem) for problem in validate_problems(layer, atoms)]
 
 
 def layer(nis, units, share=1.0, valid_from="", valid_to="") -> Layer:
@@ -44,3 +48,8 @@ def test_dates_must_be_consistent() -> None:
     ]
     backwards = layer(["11001"], ["a"], valid_from="2026-01-01", valid_to="2025-01-01")
     assert validate_layer(backwards, ATOMS) == ["atom 11001 in a: valid_from 2026-01-01 after valid_to 2025-01-01"]
+
+
+def test_problems_read_in_dutch_too() -> None:
+    problems = validate_problems(layer(["11001", "99999"], ["a", "a"]), ATOMS)
+    assert problems[0].text("nl") == "1 onbekende NIS-code(s): 99999 (gebruik 5-cijferige REFNIS-codes van 2025)"
