@@ -1,6 +1,5 @@
 """Vergelijk: a heat-map matrix of one metric for all layer pairs, and one pair in detail."""
 
-
 import altair as alt
 import pandas as pd
 import streamlit as st

@@ -75,6 +75,16 @@ with panel:
         placeholder="Gent, 44021 …",
     )
 
+
+def remember_click(state) -> None:
+    """Make the municipality clicked last the selected one (a new click only)."""
+    clicked = maps.clicked_nis(state)
+    if clicked and clicked != st.session_state.get("last_click"):
+        st.session_state["last_click"] = clicked
+        st.session_state["selected_nis"] = clicked
+
+
+remember_click(st.session_state.get("map"))  # the click that caused this rerun, so the map can highlight it
 groups, items = [], []
 for index, layer_id in enumerate(chosen):
     groups.append(maps.outline_group(layer_outline(layer_id, date), index, layer_name(layer_id)))
@@ -100,6 +110,11 @@ for kind in points:
     groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}")))
     colour, _ = maps.POINT_STYLES[kind]
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
+if st.session_state.get("selected_nis"):
+    chosen_atom = data.display_atoms[data.display_atoms["nis"] == st.session_state["selected_nis"]]
+    groups.append(
+        maps.highlight_group(maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]))
+    )
 
 with controls:
     base = maps.base_map(atoms_geojson(), t("tooltip_nis"))
@@ -111,10 +126,7 @@ with controls:
         feature_group_to_add=groups,
         returned_objects=["last_active_drawing"],
     )
-    clicked = maps.clicked_nis(state)
-    if clicked and clicked != st.session_state.get("last_click"):
-        st.session_state["last_click"] = clicked
-        st.session_state["selected_nis"] = clicked
+    remember_click(state)
     st.caption(t("point_basis"))
 
 with panel:

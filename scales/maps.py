@@ -89,7 +89,7 @@ class GeoJsonLayer(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_fill = {{ this.fill_json }};
-        {% if this.url %}
+        {% if this.url and this.interactive %}
         var {{ this.get_name() }}_data = (function() {
             /* synchronous, like folium's own embed=False: the layer exists before clicks are wired */
             var request = new XMLHttpRequest();
@@ -97,11 +97,20 @@ class GeoJsonLayer(MacroElement):
             request.send();
             return JSON.parse(request.responseText);
         })();
+        {% elif this.url %}
+        var {{ this.get_name() }}_data = null;
         {% else %}
         var {{ this.get_name() }}_data = {{ this.data }};
         {% endif %}
         var {{ this.get_name() }} = L.geoJson({{ this.get_name() }}_data, {
             interactive: {{ this.interactive | tojson }},
+            {% if this.pane %}pane: {{ this.pane | tojson }},{% endif %}
+            {% if this.radius %}
+            pointToLayer: function(feature, latlng) {
+                var pane = {{ (this.pane or "overlayPane") | tojson }};
+                return L.circleMarker(latlng, {radius: {{ this.radius }}, pane: pane});
+            },
+            {% endif %}
             style: function(feature) {
                 var style = {{ this.style_json }};
                 {% if this.fill_key %}
@@ -114,12 +123,20 @@ class GeoJsonLayer(MacroElement):
             onEachFeature: function(feature, layer) {
                 var p = feature.properties;
                 var nis = p.nis ? "<br>" + {{ this.tooltip | tojson }} + " " + p.nis : "";
-                layer.bindTooltip("<b>" + feature.properties.name + "</b>" + nis, {sticky: true});
+                layer.bindTooltip(p.label || ("<b>" + p.name + "</b>" + nis), {sticky: true});
                 layer.on("mouseover", function() { layer.setStyle({weight: 2.5, color: "#000"}); });
                 layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
             },
             {% endif %}
         }).addTo({{ this._parent.get_name() }});
+        {% if this.url and not this.interactive %}
+        /* overlays take no clicks, so they load in the background and never block the page */
+        fetch({{ this.url | tojson }}).then(function(response) { return response.json(); })
+            .then(function(data) {
+                {{ this.get_name() }}.addData(data);
+                {% if this.to_back %}{{ this.get_name() }}.bringToBack();{% endif %}
+            });
+        {% endif %}
         {% endmacro %}
     """)
 
@@ -131,12 +148,18 @@ class GeoJsonLayer(MacroElement):
         tooltip: str = "",
         fill: Mapping[str, str] | None = None,
         fill_key: str = "",
+        pane: str = "",
+        radius: float = 0,
+        to_back: bool = False,
     ) -> None:
-        """`data` is GeoJSON text, or the URL of a published GeoJSON file (see `publish`)."""
+        """`data` is GeoJSON text or the URL of a published file (see `publish`); points become circles
+        of `radius` px; `pane` is a Leaflet pane (stacking); `to_back` sends a background-loaded layer
+        under the others."""
         super().__init__()
         self._name = "GeoJsonLayer"
         self.url, self.data = (data, "") if data.startswith("/") else ("", data)
         self.interactive, self.tooltip, self.fill_key = interactive, tooltip, fill_key
+        self.pane, self.radius, self.to_back = pane, radius, to_back
         self.style_json = json.dumps(style)
         self.fill_json = json.dumps(dict(fill or {}))
 
@@ -156,7 +179,7 @@ def base_map(atoms_geojson: str, nis_label: str) -> folium.Map:
     fmap = blank_map()
     GeoJsonLayer(
         atoms_geojson,
-        {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.15},
+        {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.01},
         interactive=True,
         tooltip=nis_label,
     ).add_to(fmap)
@@ -171,31 +194,39 @@ def outline_group(lines: str, index: int, label: str) -> folium.FeatureGroup:
     return group
 
 
+def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
+    """The selected municipality, outlined thickly (not clickable, so clicks reach the base map)."""
+    group = folium.FeatureGroup(name="selected")
+    GeoJsonLayer(feature_geojson, {"color": "#ffd700", "weight": 4, "fill": False}, pane="shadowPane").add_to(group)
+    return group
+
+
 def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
     """Municipalities filled with a colour per NIS code (others left transparent)."""
     group = folium.FeatureGroup(name=label)
     GeoJsonLayer(
-        atoms_geojson, {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3}, fill=colours, fill_key="nis"
+        atoms_geojson,
+        {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3},
+        fill=colours,
+        fill_key="nis",
+        to_back=True,
     ).add_to(group)
     return group
 
 
 def points_group(points: gpd.GeoDataFrame, kind: str, label: str) -> folium.FeatureGroup:
-    """Service locations as circle markers with an escaped tooltip (name, address, how placed)."""
+    """Service locations as circles above every area layer, with an escaped tooltip (name, address, basis)."""
     colour, radius = POINT_STYLES[kind]
+    labelled = points.assign(
+        label=[
+            html.escape(f"{row.name} — {row.address}") + "<br><i>" + html.escape(row.location_basis) + "</i>"
+            for row in points.itertuples()
+        ]
+    )
+    features = json.dumps(json.loads(labelled[["label", "geometry"]].to_json(drop_id=True)))
     group = folium.FeatureGroup(name=label)
-    for row in points.itertuples():
-        text = html.escape(f"{row.name} — {row.address}") + "<br><i>" + html.escape(row.location_basis) + "</i>"
-        folium.CircleMarker(
-            location=(row.lat, row.lon),
-            radius=radius,
-            color="#ffffff",
-            weight=1.5,
-            fill=True,
-            fill_color=colour,
-            fill_opacity=0.95,
-            tooltip=text,
-        ).add_to(group)
+    style = {"color": "#ffffff", "weight": 1.5, "fillColor": colour, "fillOpacity": 0.95}
+    GeoJsonLayer(features, style, interactive=True, tooltip=" ", pane="markerPane", radius=radius).add_to(group)
     return group
 
 

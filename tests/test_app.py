@@ -62,6 +62,8 @@ def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPat
     assert not app.exception
     assert calls[0]["returned_objects"] == ["last_active_drawing"]  # pans and zooms do not rerun the script
     assert len(calls[0]["feature_group_to_add"]) == 4  # three outline layers and the Veilig Huis locations
+    app.run()  # the rerun after the click outlines the selected municipality too
+    assert len(calls[-1]["feature_group_to_add"]) == 5
     assert "Gent (44021)" in app.subheader[0].value
     table = app.table[0].value
     police = atlas.layer("police_zone").membership.set_index("nis").loc["44021", "unit_id"]
