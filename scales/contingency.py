@@ -75,6 +75,20 @@ def _signatures(layer: Encoded) -> np.ndarray:
     return signature.reindex(range(len(layer.labels))).to_numpy()
 
 
+def _twins(sig_a: np.ndarray, sig_b: np.ndarray) -> set[tuple[int, int]]:
+    """One-to-one pairs of A- and B-units with the same territory. Units sharing one territory within a
+    layer are interchangeable, so pairing them in any order gives the same contingency table."""
+    by_signature: dict[int, list[int]] = {}
+    for unit, signature in enumerate(sig_b):
+        by_signature.setdefault(signature, []).append(unit)
+    pairs = set()
+    for unit, signature in enumerate(sig_a):
+        candidates = by_signature.get(signature)
+        if candidates:
+            pairs.add((unit, candidates.pop(0)))
+    return pairs
+
+
 def _split_pairs(a: Encoded, b: Encoded, atom: int, twins: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """Pieces of an atom split in both layers: twin units (same territory) match exactly, the rest
     are crossed independently within what remains of the atom."""
@@ -99,8 +113,7 @@ def joint(a: Encoded, b: Encoded, weight: np.ndarray) -> Joint:
     both_split = np.flatnonzero((a.count > 1) & (count_b > 1))
     if both_split.size:
         sig_a, sig_b = _signatures(a), _signatures(b)
-        twin_of = {sig: unit for unit, sig in enumerate(sig_b)}
-        twins = {(unit, twin_of[sig]) for unit, sig in enumerate(sig_a) if sig in twin_of}
+        twins = _twins(sig_a, sig_b)
         keep = ~np.isin(a.atom[rows_a], both_split)
         pairs = np.array([p for atom in both_split for p in _split_pairs(a, b, atom, twins)]).reshape(-1, 3)
         rows_a = np.concatenate([rows_a[keep], pairs[:, 0].astype(int)])
