@@ -128,6 +128,8 @@ with controls:
     )
     remember_click(state)
     st.caption(t("point_basis"))
+    year = int(data.atoms["inhabitants_year"].iloc[0])
+    st.caption(t("data_note", date=date, weight=t("weight_count"), year=year))
 
 with panel:
     st.markdown(f"**{t('legend')}**")

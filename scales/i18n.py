@@ -6,7 +6,6 @@ LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
 
 TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"nl": "Schaalmismatch veiligheid", "en": "Public-safety scale mismatch"},
     "language": {"nl": "Taal", "en": "Language"},
     "page_home": {"nl": "Overzicht", "en": "Overview"},
     "page_map": {"nl": "Kaart", "en": "Map"},
@@ -63,10 +62,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "weight_label": {"nl": "Gewicht", "en": "Weight"},
     "download_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "download_xlsx": {"nl": "Download Excel", "en": "Download Excel"},
-    "none": {"nl": "geen", "en": "none"},
-    "missing": {"nl": "ontbreekt", "en": "missing"},
     "nis": {"nl": "NIS-code", "en": "NIS code"},
-    "municipality": {"nl": "Gemeente", "en": "Municipality"},
     "data_note": {
         "nl": "Referentiedatum {date}; gewicht: {weight}; inwoners {year} (Statbel); bron per laag: pagina Bronnen.",
         "en": "Reference date {date}; weight: {weight}; inhabitants {year} (Statbel); source of each layer: Sources page.",
@@ -135,7 +131,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "How many distinct units this municipality deals with over the chosen layers; weight: units.",
     },
     "legend": {"nl": "Legende", "en": "Legend"},
-    "tooltip_name": {"nl": "Gemeente", "en": "Municipality"},
     "tooltip_nis": {"nl": "NIS", "en": "NIS"},
     "not_covered": {"nl": "niet gedekt", "en": "not covered"},
     "point_basis": {

@@ -108,14 +108,18 @@ def layer_outline(layer_id: str, date_iso: str) -> str:
 
 
 def downloads(frame: pd.DataFrame, name: str) -> None:
-    """CSV and Excel download buttons for a table (formula-like text is neutralised)."""
+    """CSV and Excel download buttons for a table (formula-like text is neutralised).
+
+    The files are made only when a button is clicked, not on every rerun (an Excel file costs ~0.3 s).
+    """
+    current = lang()
     left, right = st.columns(2)
     left.download_button(
-        t("download_csv"), reports.csv_bytes(frame, lang()), f"{name}.csv", "text/csv", key=f"csv-{name}"
+        t("download_csv"), lambda: reports.csv_bytes(frame, current), f"{name}.csv", "text/csv", key=f"csv-{name}"
     )
     right.download_button(
         t("download_xlsx"),
-        reports.excel_bytes({name: frame}),
+        lambda: reports.excel_bytes({name: frame}),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{name}",

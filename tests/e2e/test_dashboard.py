@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -74,3 +75,14 @@ def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None
     frame = next(f for f in page.frames if "st_folium" in f.url)
     assert frame.evaluate("() => window.__kept === true")  # same document: the map was not remounted
     assert frame.evaluate("() => window.map.getZoom()") == 10
+
+
+def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
+    page.goto(f"{app_url}/vergelijk")
+    wait_for_app(page)
+    with page.expect_download(timeout=30000) as download:
+        page.locator(".st-key-csv-matrix-v_measure-inhabitants button").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert download.value.suggested_filename == "matrix-v_measure-inhabitants.csv"
+    assert text[0].startswith("layer;region;province") and len(text) == 14  # header + 13 layers
+    assert text[1].startswith("region;1,0")  # decimal comma (made only when clicked)
