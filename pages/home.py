@@ -4,7 +4,7 @@ import streamlit as st
 
 from scales.findings import headline_findings
 from scales.i18n import number
-from scales.ui import atlas, lang, reference_date, t
+from scales.ui import atlas, lang, plain, reference_date, t
 
 PAGES = {"compare": ("pages/compare.py", "page_compare"), "sources": ("pages/sources.py", "page_sources")}
 
@@ -26,4 +26,6 @@ for finding in findings(reference_date().isoformat()):
         page, title = PAGES[finding.page]
         st.page_link(page, label=t("explained_on", page=t(title)), icon="➡️")
 st.caption(t("home_dates", year=int(data.atoms["inhabitants_year"].iloc[0])))
+if data.population_note:
+    st.caption(plain(t("population_fallback", year=data.atoms["inhabitants_year"].iloc[0], note=data.population_note)))
 st.caption(t("attribution"))

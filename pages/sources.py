@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scales.sources import cache_dir, mirror_dir, registry
-from scales.ui import atlas, reference_date, t
+from scales.ui import atlas, plain, reference_date, t
 
 data = atlas()
 st.title(t("sources_title"))
@@ -31,6 +31,9 @@ for layer_id in data.layers:
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 st.caption(t("population_note", source=data.population_source))
+if data.population_note:
+    st.caption(plain(t("population_fallback", year=data.atoms["inhabitants_year"].iloc[0], note=data.population_note)))
+st.caption(t("subzone_method"))
 
 st.subheader(t("upstream_title"))
 upstream = pd.DataFrame([vars(s) for s in registry().values()])

@@ -48,6 +48,7 @@ class Atlas:
     display_edges: gpd.GeoDataFrame
     borders: pd.DataFrame
     population_source: str
+    population_note: str
     built_on: str
     _geometry_cache: dict = field(default_factory=dict, repr=False)
     _layer_cache: dict = field(default_factory=dict, repr=False)
@@ -63,7 +64,11 @@ class Atlas:
         return self._layer_cache[key]
 
     def _key(self, kind: str, layer: Layer) -> tuple:
-        return kind, layer.id, pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum()
+        return (
+            kind,
+            layer.id,
+            pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share", "share_inhabitants"]]).sum(),
+        )
 
     def outline(self, layer: Layer) -> shapely.Geometry:
         """A layer's unit borders as display lines (EPSG:4326), each border once; cached per membership."""
@@ -133,6 +138,7 @@ def build_atlas(mirror: str | Path | None = None, progress: Progress | None = No
         display_edges=display_edges(display, borders),
         borders=borders,
         population_source=atoms.attrs.get("population_source", ""),
+        population_note=atoms.attrs.get("population_note", ""),
         built_on=dt.date.today().isoformat(),
     )
     report(1.0, "done")

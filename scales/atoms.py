@@ -9,6 +9,7 @@ table), or from a newer official Statbel file when one is present.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from scales import DATA_DIR
-from scales.sources import Source, optional_statbel_population, registry, resolve
+from scales.sources import Source, SourceError, optional_statbel_population, registry, resolve, resolve_optional
 
 CRS_METRIC = "EPSG:31370"
 """Belgian Lambert 72: areas, distances and border lengths are computed in it."""
@@ -41,6 +42,8 @@ class Population:
     table: pd.Series
     year: int
     source: str
+    note: str = ""
+    """Why a newer official file is not in use (empty when the newest pinned year is)."""
 
 
 def merger_map(path: Path = DATA_DIR / "mergers_2025.csv") -> dict[str, str]:
@@ -56,14 +59,15 @@ def to_2025(counts: pd.Series) -> pd.Series:
     return counts.groupby(mapped).sum()
 
 
-def population_2020(path: Path) -> pd.Series:
-    """Statbel 1 January 2020 inhabitants (581 municipalities), summed onto 2025 codes."""
+def population_2020_raw(path: Path) -> pd.Series:
+    """Statbel 1 January 2020 inhabitants of the 581 municipalities, by their pre-2025 codes."""
     raw = pd.read_csv(path, dtype={"NIS_code": str, "inhabitants": str})
-    counts = pd.Series(
-        pd.to_numeric(raw["inhabitants"], errors="raise").to_numpy(),
-        index=raw["NIS_code"].str.zfill(5),
-    )
-    return to_2025(counts)
+    return pd.Series(pd.to_numeric(raw["inhabitants"], errors="raise").to_numpy(), index=raw["NIS_code"].str.zfill(5))
+
+
+def population_2020(path: Path) -> pd.Series:
+    """Statbel 1 January 2020 inhabitants, summed onto 2025 codes."""
+    return to_2025(population_2020_raw(path))
 
 
 _STATBEL_YEAR = re.compile(r"TF_SOC_POP_STRUCT_(\d{4})")
@@ -86,14 +90,46 @@ def population_statbel(path: Path) -> tuple[int, pd.Series]:
     return int(match.group(1)), to_2025(counts)
 
 
-def load_population(sources: dict[str, Source], mirror: str | Path | None) -> Population:
-    """The newest inhabitants available: an official Statbel file if present, else the 2020 mirror."""
-    candidates = [population_statbel(p) for p in optional_statbel_population(mirror)]
-    if candidates:
-        year, table = max(candidates, key=lambda item: item[0])
-        return Population(table, year, f"Statbel TF_SOC_POP_STRUCT_{year} (1 January {year})")
+def _statbel_candidates(
+    sources: dict[str, Source], mirror: str | Path | None, notes: list[str]
+) -> list[tuple[Path, str]]:
+    """The pinned newest Statbel file when reachable (hash-checked), plus any user-placed other year."""
+    pinned = sources["population_2025"]
+    path, reason = resolve_optional(pinned, mirror)
+    name = Path(pinned.path).name
+    found = [(path, pinned.attribution)] if path else []
+    if reason:
+        notes.append(f"{name}: {reason}")
+    placed = [p for p in optional_statbel_population(mirror) if p.name != name]
+    return found + [(p, f"Statbel {p.name} (placed by the user, not hash-pinned)") for p in placed]
+
+
+def load_population(sources: dict[str, Source], mirror: str | Path | None, atom_ids: set[str]) -> Population:
+    """The newest inhabitants that cover every municipality: the pinned Statbel 2025 file when it can be
+    had (mirror, cache or a download with a short timeout), a user-placed newer file, else 2020 with a
+    note saying why. A file that lacks municipalities or cannot be read is skipped, never half-used."""
+    notes: list[str] = []
+    usable = []
+    for path, label in _statbel_candidates(sources, mirror, notes):
+        try:
+            year, table = population_statbel(path)
+        except (ValueError, OSError, zipfile.BadZipFile, pd.errors.ParserError) as error:
+            notes.append(f"{path.name} could not be read ({error}); not used")
+            continue
+        missing = sorted(atom_ids - set(table.index))
+        if missing:
+            notes.append(f"{path.name} lacks {len(missing)} municipalities ({', '.join(missing[:5])}…); not used")
+            continue
+        usable.append((year, table, label))
+    if usable:
+        year, table, label = max(usable, key=lambda item: item[0])
+        return Population(table, year, label, "; ".join(notes))
     source = sources["population_2020"]
-    return Population(population_2020(resolve(source, mirror)), 2020, source.attribution)
+    table = population_2020(resolve(source, mirror))
+    missing = sorted(atom_ids - set(table.index))
+    if missing:
+        raise SourceError(f"{source.path} lacks inhabitants for {len(missing)} municipalities: {missing[:10]}")
+    return Population(table, 2020, source.attribution, "; ".join(notes))
 
 
 def _names() -> tuple[dict, dict, dict]:
@@ -118,7 +154,7 @@ def load_atoms(mirror: str | Path | None = None) -> gpd.GeoDataFrame:
     if unknown:
         raise ValueError(f"Municipal boundaries hold NIS codes unknown to REFNIS 2025: {unknown}")
     meta = [municipalities[nis] for nis in shapes["nis"]]
-    population = load_population(sources, mirror)
+    population = load_population(sources, mirror, set(shapes["nis"]))
 
     atoms = gpd.GeoDataFrame(
         {
@@ -142,4 +178,5 @@ def load_atoms(mirror: str | Path | None = None) -> gpd.GeoDataFrame:
     atoms["inhabitants"] = atoms["nis"].map(population.table).astype("Int64")
     atoms["inhabitants_year"] = population.year
     atoms.attrs["population_source"] = population.source
+    atoms.attrs["population_note"] = population.note
     return atoms

@@ -1,8 +1,9 @@
 """One builder per layer family: each turns sources and `data/` tables into membership and units.
 
 Shares are 1 except where a layer splits a municipality (judicial cantons in large cities, the
-sub-municipal eerstelijnszones of Antwerpen en rand): those get area shares, and the builder keeps
-the sub-municipal pieces so maps can draw them. `scales.atlas` adds metadata from `data/layers.csv`.
+sub-municipal eerstelijnszones of Antwerpen en rand): those get area shares, and inhabitant shares
+where a sourced basis exists (Antwerp's sub-zones, `scales.subzones`); the builder keeps the
+sub-municipal pieces so maps can draw them. `scales.atlas` adds metadata from `data/layers.csv`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from scales import DATA_DIR
 from scales.atoms import CRS_METRIC
 from scales.layers import membership_frame, units_frame
 from scales.sources import Source, resolve
+from scales.subzones import ANTWERPEN, SECTOR_COLUMNS, sector_parts, subzone_inhabitants
 
 MIN_SHARE = 1e-3
 """Area shares below this are boundary noise between two sources; they are dropped and renormalised."""
@@ -46,7 +48,7 @@ class BuildContext:
         return resolve(self.sources[key], self.mirror)
 
     def excel(self, key: str) -> pd.DataFrame:
-        return pd.read_excel(self.path(key), dtype=str)
+        return pd.read_excel(self.path(key), dtype=str, engine="calamine")
 
     @cached_property
     def cantons(self) -> Built:
@@ -76,10 +78,24 @@ def regroup(members: pd.DataFrame, mapping: dict[str, str], what: str) -> pd.Dat
     if target.isna().any():
         raise ValueError(f"No {what} for units {sorted(members.loc[target.isna(), 'unit_id'].unique())}")
     grouped = members.assign(unit_id=target)
-    return grouped.groupby(["nis", "unit_id"], as_index=False).agg(
+    return _merge_rows(grouped, ["nis", "unit_id"])
+
+
+def _merge_rows(members: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Add up both shares of rows with the same keys; the weakest confidence and a split's basis win."""
+    merged = members.groupby(keys, as_index=False).agg(
         share=("share", "sum"),
-        confidence=("confidence", lambda c: "inferred" if "inferred" in set(c) else c.iloc[0]),
+        share_inhabitants=("share_inhabitants", "sum"),
+        share_basis=("share_basis", lambda b: max(b, key=len)),
+        **({} if "confidence" in keys else {"confidence": ("confidence", _weakest)}),
     )
+    merged.loc[merged["share"] >= 1.0 - 1e-9, "share_basis"] = ""
+    return merged
+
+
+def _weakest(confidence: pd.Series) -> str:
+    values = set(confidence)
+    return next((level for level in ("inferred", "derived") if level in values), confidence.iloc[0])
 
 
 def _named(members: pd.DataFrame, names: dict[str, str], **attributes) -> Built:
@@ -92,6 +108,8 @@ def _named(members: pd.DataFrame, names: dict[str, str], **attributes) -> Built:
             members["unit_id"],
             members.get("share", 1.0),
             confidence=members.get("confidence", "published"),
+            share_inhabitants=members.get("share_inhabitants"),
+            share_basis=members.get("share_basis"),
         ),
         units,
     )
@@ -156,7 +174,10 @@ def judicial_canton(ctx: BuildContext) -> Built:
         ignore_index=True,
     )
     members = pd.concat(
-        [pd.DataFrame(whole, columns=["nis", "unit_id"]).assign(share=1.0), pieces.drop(columns="geometry")],
+        [
+            pd.DataFrame(whole, columns=["nis", "unit_id"]).assign(share=1.0, share_inhabitants=1.0, share_basis=""),
+            pieces.drop(columns="geometry").assign(share_inhabitants=pieces["share"], share_basis="area"),
+        ],
         ignore_index=True,
     )
     names, arrondissement = _canton_names()
@@ -171,11 +192,21 @@ def judicial_arrondissement(ctx: BuildContext) -> Built:
 
 
 def judicial_division(ctx: BuildContext) -> Built:
-    """Canton → division from `data/judicial_divisions.csv` (its confidence carries over)."""
+    """Canton → division from `data/judicial_divisions.csv` (its confidence carries over), then the
+    municipalities that `data/judicial_division_exceptions.csv` assigns elsewhere for criminal cases."""
     table = read_data("judicial_divisions.csv")
     cantons = ctx.cantons.membership.copy()
     cantons["confidence"] = cantons["unit_id"].map(dict(zip(table["canton_id"], table["confidence"], strict=True)))
-    members = regroup(cantons, dict(zip(table["canton_id"], table["division_id"], strict=True)), "judicial division")
+    division = cantons["unit_id"].map(dict(zip(table["canton_id"], table["division_id"], strict=True)))
+    if division.isna().any():
+        raise ValueError(f"No judicial division for cantons {sorted(cantons.loc[division.isna(), 'unit_id'].unique())}")
+    for row in read_data("judicial_division_exceptions.csv").to_dict("records"):
+        hit = (cantons["nis"] == row["nis"]) & (cantons["unit_id"] == row["canton_id"])
+        if not hit.any():
+            raise ValueError(f"data/judicial_division_exceptions.csv: {row['nis']} is not in canton {row['canton_id']}")
+        division[hit] = row["division_id"]
+        cantons.loc[hit, "confidence"] = row["confidence"]
+    members = _merge_rows(cantons.assign(unit_id=division), ["nis", "unit_id"])
     units = table.drop_duplicates("division_id")
     return _named(
         members,
@@ -236,8 +267,17 @@ def police_zone(ctx: BuildContext) -> Built:
     return Built(pd.concat([members, added], ignore_index=True), units.drop_duplicates("unit_id"))
 
 
+def antwerp_subzone_shares(ctx: BuildContext) -> pd.Series:
+    """Antwerpen's inhabitant share per sub-zone code ("1"–"4"), by the rule of `scales.subzones`."""
+    sectors = pd.read_excel(ctx.path("sector_table"), dtype=str, usecols=SECTOR_COLUMNS, engine="calamine")
+    total = float(ctx.atoms.set_index("nis").loc[ANTWERPEN, "inhabitants"])
+    table = subzone_inhabitants(sector_parts(sectors), read_data("antwerp_subzone_inhabitants.csv"), total)
+    return table["inhabitants"] / table["inhabitants"].sum()
+
+
 def primary_care_zone(ctx: BuildContext) -> Built:
-    """Eerstelijnszones; Antwerpen en rand is split over its four sub-zones by area share."""
+    """Eerstelijnszones; Antwerpen en rand is split over its four sub-zones by area share, and
+    Antwerpen's inhabitants over them by sourced district figures (`antwerp_subzone_shares`)."""
     built = _pic_table(ctx, "primary_care_table", "primary_care_names")
     for key in ("elzantw_shx", "elzantw_dbf", "elzantw_prj", "elzantw_cpg"):
         ctx.path(key)
@@ -252,7 +292,7 @@ def primary_care_zone(ctx: BuildContext) -> Built:
     members = pd.concat(
         [
             members[members["unit_id"] != split_unit],
-            membership_frame(pieces["nis"], pieces["unit_id"], pieces["share"]),
+            _subzone_rows(pieces, antwerp_subzone_shares(ctx)),
         ],
         ignore_index=True,
     )
@@ -260,6 +300,19 @@ def primary_care_zone(ctx: BuildContext) -> Built:
     sub_units = units_frame(zones["unit_id"], [f"{parent}: {names[c]}" for c in zones["code"]], parent_id=split_unit)
     units = pd.concat([units[units["unit_id"] != split_unit], sub_units], ignore_index=True)
     return Built(members, units, pieces)
+
+
+def _subzone_rows(pieces: pd.DataFrame, inhabitants: pd.Series) -> pd.DataFrame:
+    """Membership rows of the sub-zone pieces: Antwerpen with inhabitant shares, the rest by area."""
+    code = pieces["unit_id"].str.rsplit("-", n=1).str[-1]
+    antwerp = pieces["nis"] == ANTWERPEN
+    share_inhabitants = pieces["share"].where(~antwerp, code.map(inhabitants))
+    if share_inhabitants.isna().any():
+        raise ValueError(f"No inhabitant share for Antwerp sub-zones {sorted(code[share_inhabitants.isna()])}")
+    basis = pd.Series("area", index=pieces.index).where(~antwerp, "inhabitants").where(pieces["share"] < 1.0, "")
+    return membership_frame(
+        pieces["nis"], pieces["unit_id"], pieces["share"], share_inhabitants=share_inhabitants, share_basis=basis
+    )
 
 
 def reference_region(ctx: BuildContext) -> Built:
@@ -283,8 +336,7 @@ def veilig_huis(ctx: BuildContext, built: dict[str, Built]) -> Built:
         base = built[house["area_layer"]].membership
         members = base[base["unit_id"].isin(house["area_units"].split(";"))]
         rows.append(members.assign(unit_id=house["vh_id"], confidence=house["confidence"]))
-    members = pd.concat(rows, ignore_index=True)
-    members = members.groupby(["nis", "unit_id", "confidence"], as_index=False)["share"].sum()
+    members = _merge_rows(pd.concat(rows, ignore_index=True), ["nis", "unit_id", "confidence"])
     column = {c: dict(zip(table["vh_id"], table[c], strict=True)) for c in table.columns}
     return _named(
         members,

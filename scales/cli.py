@@ -8,12 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from scales import DATA_DIR
 from scales.atlas import Atlas, load_atlas
 from scales.atoms import ATOM_COLUMNS
 from scales.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
 from scales.custom import CustomLayerError, read_custom_layer
 from scales.metrics import WEIGHTS
 from scales.sources import SourceError, fetch_all, registry
+from scales.tables import table_problems, upstream_ids
 from scales.validate import validate_all
 
 
@@ -36,8 +38,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    atlas = _atlas(args, rebuild=args.rebuild)
-    report = validate_all(atlas.layers, set(atlas.atoms["nis"]), args.date)
+    tables = table_problems(DATA_DIR, upstream_ids(args.mirror))
+    for problem in tables:
+        print(f"FAIL {problem}")
+    print(f"{len(tables)} problem(s) in the fact tables of {DATA_DIR}")
+    try:
+        atlas = _atlas(args, rebuild=args.rebuild)
+    except ValueError as error:  # a broken fact table can stop the build itself
+        print(f"FAIL the layers could not be built: {error}")
+        return 1
+    report = validate_all(atlas.layers, atlas.atoms, args.date)
     failed = 0
     for layer_id, problems in report.items():
         layer = atlas.layer(layer_id, args.date)
@@ -50,7 +60,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"       - {problem}")
         failed += bool(problems)
     print(f"{len(report) - failed} of {len(report)} layers valid")
-    return 1 if failed else 0
+    return 1 if failed or tables else 0
 
 
 def cmd_layers(args: argparse.Namespace) -> int:
@@ -87,13 +97,19 @@ def cmd_membership(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     layer = atlas.layer(args.layer, args.date)
     table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id").rename(columns={"name": "unit_name"})
-    table = table.sort_values(["nis", "unit_id"])[["nis", "unit_id", "unit_name", "share"]]
-    table.to_csv(sys.stdout, index=False)
+    table = table.rename(columns={"share": "share_area"}).sort_values(["nis", "unit_id"])
+    table[["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"]].to_csv(
+        sys.stdout, index=False
+    )
     return 0
 
 
 def cmd_atoms(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
+    year = int(atlas.atoms["inhabitants_year"].iloc[0])
+    print(f"inhabitants: 1 January {year}, {atlas.population_source}", file=sys.stderr)
+    if atlas.population_note:
+        print(f"note: {atlas.population_note}", file=sys.stderr)
     atlas.atoms[ATOM_COLUMNS].to_csv(sys.stdout, index=False, float_format="%.4f")
     return 0
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from scales import metrics
 from scales.contingency import Encoded, Joint, border_difference, coincidence, encode, joint
-from scales.layers import Layer
+from scales.layers import Layer, share_column
 
 ENCODED_LAYERS_KEPT = 64
 """Encodings kept per comparator (least recently used dropped): built-in layers × a few dates."""
@@ -192,7 +192,9 @@ class Comparator:
 
     atoms: pd.DataFrame
     borders: pd.DataFrame
-    _encoded: OrderedDict[int, tuple[Layer, Encoded, np.ndarray]] = field(default_factory=OrderedDict, repr=False)
+    _encoded: OrderedDict[tuple[int, str], tuple[Layer, Encoded, np.ndarray]] = field(
+        default_factory=OrderedDict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.index = pd.Index(self.atoms["nis"].to_numpy())
@@ -202,23 +204,26 @@ class Comparator:
         self.length = self.borders["length_m"].to_numpy(dtype=float)
         self._weights = {kind: metrics.weights(self.atoms, kind) for kind in metrics.WEIGHTS}
 
-    def encoded(self, layer: Layer) -> tuple[Encoded, np.ndarray]:
-        """The layer's encoding and per-border difference (computed once per layer object)."""
-        cached = self._encoded.get(id(layer))
+    def encoded(self, layer: Layer, weight: str = "area") -> tuple[Encoded, np.ndarray]:
+        """The layer's encoding with the shares that match `weight`, and its per-border difference
+        (always from area shares: borders are geometry); computed once per layer object and share."""
+        key = (id(layer), share_column(weight))
+        cached = self._encoded.get(key)
         if cached is None or cached[0] is not layer:
-            code = encode(layer.membership, self.index)
-            cached = (layer, code, border_difference(code, self.border_a, self.border_b))
-            self._encoded[id(layer)] = cached
+            code = encode(layer.membership, self.index, key[1])
+            geometric = code if key[1] == "share" else encode(layer.membership, self.index)
+            cached = (layer, code, border_difference(geometric, self.border_a, self.border_b))
+            self._encoded[key] = cached
             while len(self._encoded) > ENCODED_LAYERS_KEPT:
                 self._encoded.popitem(last=False)
-        self._encoded.move_to_end(id(layer))
+        self._encoded.move_to_end(key)
         return cached[1], cached[2]
 
     def compare(self, a: Layer, b: Layer, weight: str = "inhabitants", beta: float = 1.0) -> Comparison:
         """Layer A against layer B under `weight` (inhabitants, area or count)."""
         if weight not in self._weights:
             raise ValueError(f"Unknown weight {weight!r}: choose one of {', '.join(metrics.WEIGHTS)}")
-        (code_a, diff_a), (code_b, diff_b) = self.encoded(a), self.encoded(b)
+        (code_a, diff_a), (code_b, diff_b) = self.encoded(a, weight), self.encoded(b, weight)
         pieces = joint(code_a, code_b, self._weights[weight])
         used_a, a_local = np.unique(pieces.a, return_inverse=True)
         used_b, b_local = np.unique(pieces.b, return_inverse=True)

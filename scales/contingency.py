@@ -38,8 +38,8 @@ class Encoded:
         return np.bincount(self.atom, minlength=self.n_atoms)
 
 
-def encode(membership: pd.DataFrame, atom_index: pd.Index) -> Encoded:
-    """Encode `nis, unit_id, share` rows against an atom index (rows for unknown atoms are dropped)."""
+def encode(membership: pd.DataFrame, atom_index: pd.Index, share: str = "share") -> Encoded:
+    """Encode `nis, unit_id` rows and one share column against an atom index (unknown atoms dropped)."""
     atom = atom_index.get_indexer(membership["nis"])
     keep = atom >= 0
     unit, labels = pd.factorize(membership["unit_id"].to_numpy()[keep], sort=True)
@@ -47,7 +47,7 @@ def encode(membership: pd.DataFrame, atom_index: pd.Index) -> Encoded:
     return Encoded(
         atom[keep][order],
         unit[order],
-        membership["share"].to_numpy(dtype=float)[keep][order],
+        membership[share].to_numpy(dtype=float)[keep][order],
         np.asarray(labels),
         len(atom_index),
     )

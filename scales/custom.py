@@ -87,6 +87,7 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
         confidence="inferred",
     )
     membership = membership_frame(table["nis"], table["unit_id"].str.strip(), share, confidence="inferred")
+    membership.loc[membership["share"] < 1.0, "share_basis"] = "user"
     layer = Layer(
         meta,
         membership,

@@ -59,7 +59,8 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
         )
     ariec = atlas.layer("ariec", date)
     inhabitants = ariec.membership.assign(
-        w=ariec.membership["nis"].map(atlas.atoms.set_index("nis")["inhabitants"]) * ariec.membership["share"]
+        w=ariec.membership["nis"].map(atlas.atoms.set_index("nis")["inhabitants"])
+        * ariec.membership["share_inhabitants"]
     )
     per_unit = inhabitants.groupby("unit_id")["w"].sum()
     staff = ariec.units.set_index("unit_id")["staff"].astype(float)

@@ -54,6 +54,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Inwoners: {source}, opgeteld naar de gemeenten van 2025.",
         "en": "Inhabitants: {source}, summed onto the 2025 municipalities.",
     },
+    "population_fallback": {
+        "nl": "Inwoners van 1 januari {year}: het nieuwere Statbel-bestand is niet in gebruik ({note}).",
+        "en": "Inhabitants of 1 January {year}: the newer Statbel file is not in use ({note}).",
+    },
+    "subzone_method": {
+        "nl": "Antwerpen over zijn vier eerstelijnszones: met het gewicht oppervlakte volgens de elzantw-polygonen; "
+        "met het gewicht inwoners volgens gepubliceerde cijfers (ELZ Centrum 203.295; Deurne, Borgerhout, Borsbeek, "
+        "Hoboken) en de rest van de Antwerpse inwoners verdeeld over de andere districtsdelen naar hun aantal "
+        "statistische sectoren, herschaald naar het gemeentetotaal van het gebruikte jaar (afgeleid met aanname). "
+        "Gerechtelijke kantons van gesplitste steden: geen bron per deel, dus ook voor inwoners de oppervlakteverdeling.",
+        "en": "Antwerpen over its four eerstelijnszones: for the area weight by the elzantw polygons; for inhabitants "
+        "by published figures (ELZ Centrum 203,295; Deurne, Borgerhout, Borsbeek, Hoboken) with the rest of "
+        "Antwerpen's inhabitants shared over the other district parts by their number of statistical sectors, scaled "
+        "to the municipal total of the year in use (inferred). Judicial cantons of split cities: no source per part, "
+        "so inhabitants are shared by area as well.",
+    },
     "date_label": {"nl": "Referentiedatum", "en": "Reference date"},
     # formatting and common words
     "weight_inhabitants": {"nl": "inwoners", "en": "inhabitants"},
@@ -223,6 +239,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_not_covered_conflict": {
         "nl": "gemeenten die als niet gedekt staan, hebben toch leden",
         "en": "atoms listed as not covered do have members",
+    },
+    "problem_empty_unit_id": {
+        "nl": "lege unit_id voor gemeente(n) {codes}",
+        "en": "empty unit_id for atom(s) {codes}",
+    },
+    "problem_bad_share_basis": {
+        "nl": "basis van het aandeel moet een van {allowed} zijn, gevonden: {found}",
+        "en": "share basis must be one of {allowed}, found {found}",
+    },
+    "problem_territory_gap": {
+        "nl": "{count} gemeente(n) van het gebied {territory} ontbreken: {missing}",
+        "en": "{count} municipalities of territory {territory} are missing: {missing}",
+    },
+    "problem_table_error": {
+        "nl": "{file}, rij {row}, kolom {column}: {value!r}: {reason}",
+        "en": "{file}, row {row}, column {column}: {value!r}: {reason}",
     },
     "problem_file_empty": {
         "nl": "{label} is leeg: verwacht een kopregel `nis,unit_id` en één rij per gemeente.",

@@ -14,8 +14,29 @@ import pandas as pd
 
 from scales import DATA_DIR
 
-MEMBERSHIP_COLUMNS = ["nis", "unit_id", "share", "valid_from", "valid_to", "confidence"]
+MEMBERSHIP_COLUMNS = [
+    "nis",
+    "unit_id",
+    "share",
+    "share_inhabitants",
+    "share_basis",
+    "valid_from",
+    "valid_to",
+    "confidence",
+]
+"""`share` is the area share of a split municipality; `share_inhabitants` its share of the inhabitants
+(equal to `share` unless a sourced basis says otherwise); `share_basis` says how the inhabitant share
+was found (empty for a whole municipality)."""
 CONFIDENCE_LEVELS = ("published", "derived", "inferred")
+SHARE_BASES = ("", "area", "inhabitants", "user")
+"""How a split municipality's inhabitant share was found: whole (""), by area, from inhabitant figures, or given."""
+TERRITORIES = ("flanders", "flanders_brussels", "none")
+"""What a layer must cover: the Flemish municipalities, all 304, or nothing stated (custom layers)."""
+
+
+def share_column(weight: str) -> str:
+    """The membership column whose shares match a weight: inhabitant shares for inhabitants, else area."""
+    return "share_inhabitants" if weight == "inhabitants" else "share"
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,7 @@ class LayerMeta:
     confidence: str
     valid_from: str = ""
     valid_to: str = ""
+    territory: str = "none"
     doubts: tuple[str, ...] = ()
 
     def name(self, lang: str = "nl") -> str:
@@ -79,13 +101,28 @@ def _iso(date: dt.date | str | None) -> str:
     return dt.date.fromisoformat(date).isoformat()
 
 
-def membership_frame(nis, unit_id, share=1.0, valid_from="", valid_to="", confidence="published") -> pd.DataFrame:
-    """A membership table in the canonical column order and types."""
+def membership_frame(
+    nis,
+    unit_id,
+    share=1.0,
+    valid_from="",
+    valid_to="",
+    confidence="published",
+    share_inhabitants=None,
+    share_basis=None,
+) -> pd.DataFrame:
+    """A membership table in the canonical column order and types.
+
+    Without `share_inhabitants` the inhabitant share is the area share, and a split municipality's
+    basis is "area".
+    """
     frame = pd.DataFrame(
         {
             "nis": nis,
             "unit_id": unit_id,
             "share": share,
+            "share_inhabitants": share if share_inhabitants is None else share_inhabitants,
+            "share_basis": "" if share_basis is None else share_basis,
             "valid_from": valid_from,
             "valid_to": valid_to,
             "confidence": confidence,
@@ -94,6 +131,10 @@ def membership_frame(nis, unit_id, share=1.0, valid_from="", valid_to="", confid
     frame["nis"] = frame["nis"].astype(str).str.zfill(5)
     frame["unit_id"] = frame["unit_id"].astype(str)
     frame["share"] = frame["share"].astype(float)
+    frame["share_inhabitants"] = frame["share_inhabitants"].astype(float)
+    frame["share_basis"] = frame["share_basis"].fillna("").astype(str)
+    if share_basis is None:
+        frame.loc[frame["share"] < 1.0, "share_basis"] = "area"
     for column in ("valid_from", "valid_to", "confidence"):
         frame[column] = frame[column].fillna("").astype(str)
     return frame[MEMBERSHIP_COLUMNS]

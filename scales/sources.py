@@ -38,12 +38,20 @@ class Source:
     description: str
     licence: str
     attribution: str
+    required: bool = True
+
+
+OPTIONAL_TIMEOUT_S = 8.0
+"""An optional download (e.g. the newest population) gives up after this and the fallback is used."""
 
 
 def registry(path: Path = DATA_DIR / "sources.csv") -> dict[str, Source]:
-    """All pinned upstream files by key."""
+    """All pinned upstream files by key (`required` no: used when reachable, else a stated fallback)."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {row["key"]: Source(**{**row, "bytes": int(row["bytes"])}) for row in table.to_dict("records")}
+    return {
+        row["key"]: Source(**{**row, "bytes": int(row["bytes"]), "required": row["required"] != "no"})
+        for row in table.to_dict("records")
+    }
 
 
 def cache_dir() -> Path:
@@ -92,7 +100,7 @@ def _from_mirror(source: Source, mirror: Path) -> Path:
     return path
 
 
-def _download(source: Source, cache: Path, progressbar: bool) -> Path:
+def _download(source: Source, cache: Path, progressbar: bool, timeout: float | None = None) -> Path:
     import pooch
 
     target = cache / "downloads" / source.path
@@ -105,6 +113,7 @@ def _download(source: Source, cache: Path, progressbar: bool) -> Path:
             fname=target.name,
             path=target.parent,
             progressbar=progressbar,
+            downloader=pooch.HTTPDownloader(progressbar=progressbar, timeout=timeout),
         )
     except ValueError as error:  # pooch raises ValueError on a hash mismatch
         raise SourceError(
@@ -127,13 +136,31 @@ def resolve(source: Source, mirror: str | Path | None = None, progressbar: bool 
     return _download(source, cache_dir(), progressbar)
 
 
+def resolve_optional(source: Source, mirror: str | Path | None = None) -> tuple[Path | None, str]:
+    """An optional file if it can be had quickly: from the mirror or cache (hash-checked), else one
+    download with a short timeout (only without a mirror). Returns the path, or None and the reason."""
+    folder = mirror_dir(mirror)
+    cached = cache_dir() / "downloads" / source.path
+    for candidate in [p for p in (folder and folder / source.path, cached) if p]:
+        if candidate.is_file():
+            if sha256_of(candidate) == source.sha256:
+                return candidate, ""
+            return None, f"{candidate} does not match its pinned sha256"
+    if folder is not None:
+        return None, f"{source.path} is not in the mirror {folder}"
+    try:
+        return _download(source, cache_dir(), False, OPTIONAL_TIMEOUT_S), ""
+    except SourceError as error:
+        return None, str(error)
+
+
 def fetch_all(
     mirror: str | Path | None = None,
     progress: Callable[[int, int, Source], None] | None = None,
     progressbar: bool = False,
 ) -> dict[str, Path]:
     """Resolve every registered file; `progress(done, total, source)` is called before each one."""
-    sources = list(registry().values())
+    sources = [s for s in registry().values() if s.required]
     paths = {}
     for index, source in enumerate(sources):
         if progress is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 import pandas as pd
 import streamlit as st
@@ -64,6 +65,15 @@ def comparator() -> Comparator:
 def reference_date() -> dt.date:
     """The reference date chosen in the sidebar (today by default)."""
     return st.session_state.get("reference_date") or dt.date.today()
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Text shown through a Markdown-rendering widget exactly as written: every Markdown and Streamlit
+    directive character is backslash-escaped, so a link, image or colour from a URL or file stays text."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def layer_name(layer_id: str) -> str:

@@ -1,4 +1,5 @@
-"""Checks every layer must pass: shares sum to 1, atoms known, units named and used, dates consistent.
+"""Checks every layer must pass: shares sum to 1, atoms known, units named and used, dates consistent,
+and the territory the layer declares (Flanders, or Flanders + Brussels) covered.
 
 `validate_layer` returns readable problems (empty when all is well), so the CLI can print a report
 and a custom layer uploaded in the dashboard can be refused with a message that says what to fix.
@@ -8,10 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scales.layers import CONFIDENCE_LEVELS, Layer
+import pandas as pd
+
+from scales.layers import CONFIDENCE_LEVELS, SHARE_BASES, Layer
 from scales.problems import Problem
 
 SHARE_TOLERANCE = 1e-6
+FLEMISH_REGION = "02000"
+
+
+def territories(atoms: pd.DataFrame) -> dict[str, set[str]]:
+    """The municipalities each declared territory consists of."""
+    return {
+        "flanders": set(atoms.loc[atoms["region_nis"] == FLEMISH_REGION, "nis"]),
+        "flanders_brussels": set(atoms["nis"]),
+        "none": set(),
+    }
 
 
 def _dates(layer: Layer) -> list[Problem]:
@@ -30,8 +43,17 @@ def _dates(layer: Layer) -> list[Problem]:
     return problems
 
 
-def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None = None) -> list[Problem]:
-    """Problems of one layer on `date` (today when None); an empty list means the layer is sound."""
+def validate_layer(
+    layer: Layer,
+    atom_ids: set[str],
+    date: dt.date | str | None = None,
+    territory: set[str] | None = None,
+    names: dict[str, str] | None = None,
+) -> list[Problem]:
+    """Problems of one layer on `date` (today when None); an empty list means the layer is sound.
+
+    `territory`: the municipalities the layer must cover (those missing are listed, by `names`).
+    """
     problems = _dates(layer)
     if problems:
         return problems
@@ -40,16 +62,27 @@ def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None 
     unknown = sorted(set(rows["nis"]) - atom_ids)
     if unknown:
         problems.append(Problem("unknown_nis", {"count": len(unknown), "codes": ", ".join(unknown[:10])}))
-    if (rows["share"] <= 0).any() or (rows["share"] > 1 + SHARE_TOLERANCE).any():
-        problems.append(Problem("share_range"))
+    empty_ids = rows[rows["unit_id"].str.strip() == ""]
+    if not empty_ids.empty:
+        problems.append(Problem("empty_unit_id", {"codes": ", ".join(sorted(set(empty_ids["nis"]))[:10])}))
+    for column in ("share", "share_inhabitants"):
+        if (rows[column] <= 0).any() or (rows[column] > 1 + SHARE_TOLERANCE).any():
+            problems.append(Problem("share_range"))
+            break
     duplicated = rows[rows.duplicated(["nis", "unit_id"], keep=False)]
     if not duplicated.empty:
         problems.append(Problem("duplicates", {"codes": sorted(set(duplicated["nis"]))[:10]}))
-    sums = rows.groupby("nis")["share"].sum()
-    off = sums[(sums - 1).abs() > SHARE_TOLERANCE]
-    if not off.empty:
-        detail = ", ".join(f"{nis}: {total:.4f}" for nis, total in off.head(10).items())
-        problems.append(Problem("share_sum", {"count": len(off), "detail": detail}))
+    for column, label in (("share", ""), ("share_inhabitants", "inhabitants ")):
+        sums = rows.groupby("nis")[column].sum()
+        off = sums[(sums - 1).abs() > SHARE_TOLERANCE]
+        if not off.empty:
+            detail = label + ", ".join(f"{nis}: {total:.4f}" for nis, total in off.head(10).items())
+            problems.append(Problem("share_sum", {"count": len(off), "detail": detail}))
+        if rows["share_inhabitants"].equals(rows["share"]):
+            break
+    bad_basis = sorted(set(rows["share_basis"]) - set(SHARE_BASES))
+    if bad_basis:
+        problems.append(Problem("bad_share_basis", {"allowed": SHARE_BASES[1:], "found": bad_basis}))
     units = set(current.units["unit_id"])
     missing_units = sorted(set(rows["unit_id"]) - units)
     if missing_units:
@@ -69,11 +102,22 @@ def validate_layer(layer: Layer, atom_ids: set[str], date: dt.date | str | None 
     stated = atom_ids - set(layer.not_covered)
     if layer.not_covered and covered - stated:
         problems.append(Problem("not_covered_conflict"))
+    missing = sorted((territory or set()) - covered)
+    if missing:
+        listed = ", ".join(f"{(names or {}).get(nis, nis)} ({nis})" for nis in missing[:20])
+        problems.append(
+            Problem("territory_gap", {"territory": layer.meta.territory, "count": len(missing), "missing": listed})
+        )
     return problems
 
 
 def validate_all(
-    layers: dict[str, Layer], atom_ids: set[str], date: dt.date | str | None = None
+    layers: dict[str, Layer], atoms: pd.DataFrame, date: dt.date | str | None = None
 ) -> dict[str, list[Problem]]:
-    """Problems per layer id."""
-    return {layer_id: validate_layer(layer, atom_ids, date) for layer_id, layer in layers.items()}
+    """Problems per layer id, each layer checked against the territory it declares."""
+    atom_ids, areas = set(atoms["nis"]), territories(atoms)
+    names = dict(zip(atoms["nis"], atoms["name_nl"], strict=True))
+    return {
+        layer_id: validate_layer(layer, atom_ids, date, areas.get(layer.meta.territory, set()), names)
+        for layer_id, layer in layers.items()
+    }

@@ -70,3 +70,74 @@ def test_statbel_file_with_wrong_columns_is_refused(tmp_path: Path) -> None:
     path.write_text("a;b\n1;2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="CD_REFNIS"):
         population_statbel(path)
+
+
+def _statbel_zip(path: Path, counts: dict[str, int]) -> Path:
+    """A small file in the layout of Statbel's TF_SOC_POP_STRUCT (pipe-separated text in a zip)."""
+    import zipfile
+
+    lines = ["CD_REFNIS|TX_DESCR_NL|CD_SEX|CD_AGE|MS_POPULATION"]
+    for nis, count in counts.items():
+        lines += [f"{nis}|x|F|30|{count // 2}", f"{nis}|x|M|31|{count - count // 2}"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(path.with_suffix(".txt").name, "\n".join(lines) + "\n")
+    return path
+
+
+def _pinned(monkeypatch: pytest.MonkeyPatch, path: Path):
+    from dataclasses import replace
+
+    from scales import atoms as atoms_module
+    from scales.sources import registry, sha256_of
+
+    sources = registry()
+    sources["population_2025"] = replace(sources["population_2025"], sha256=sha256_of(path))
+    monkeypatch.setattr(atoms_module, "registry", lambda: sources)
+    return sources
+
+
+def test_the_pinned_2025_file_is_used_when_it_is_in_the_mirror(tmp_path, monkeypatch, atlas: Atlas) -> None:
+    from scales.atoms import load_population
+
+    ids = set(atlas.atoms["nis"])
+    path = _statbel_zip(tmp_path / "mirror" / "statbel" / "TF_SOC_POP_STRUCT_2025.zip", dict.fromkeys(ids, 101))
+    population = load_population(_pinned(monkeypatch, path), tmp_path / "mirror", ids)
+    assert (population.year, population.note) == (2025, "")
+    assert population.table.loc[sorted(ids)].eq(101).all()
+
+
+def test_an_incomplete_or_foreign_2025_file_falls_back_to_2020_with_a_note(
+    tmp_path, monkeypatch, atlas: Atlas, mirror: Path
+) -> None:
+    from scales.atoms import load_population
+
+    ids = set(atlas.atoms["nis"])
+    monkeypatch.setenv("SCALES_CACHE", str(tmp_path))
+    cached = tmp_path / "downloads" / "statbel" / "TF_SOC_POP_STRUCT_2025.zip"
+    path = _statbel_zip(cached, {"11001": 5, "11002": 6, "21004": 7})  # 3 of 304 municipalities
+    population = load_population(_pinned(monkeypatch, path), mirror, ids)
+    assert population.year == 2020 and "lacks 301 municipalities" in population.note
+    from scales.sources import registry
+
+    population = load_population(registry(), mirror, ids)  # the real pin: the synthetic file's hash differs
+    assert population.year == 2020 and "does not match its pinned sha256" in population.note
+
+
+def test_an_optional_download_gives_up_quickly(tmp_path, monkeypatch) -> None:
+    import pooch
+
+    from scales import sources
+
+    seen = {}
+
+    def refuse(url, known_hash, fname, path, progressbar, downloader):
+        seen["timeout"] = downloader.kwargs["timeout"]
+        raise ConnectionError("no route to host")
+
+    monkeypatch.setenv("SCALES_CACHE", str(tmp_path))
+    monkeypatch.delenv("SCALES_MIRROR", raising=False)
+    monkeypatch.setattr(pooch, "retrieve", refuse)
+    path, reason = sources.resolve_optional(sources.registry()["population_2025"])
+    assert path is None and "Could not download" in reason
+    assert seen["timeout"] == sources.OPTIONAL_TIMEOUT_S <= 10

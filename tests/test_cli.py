@@ -32,7 +32,14 @@ def test_layers_json(atlas: Atlas, mirror: Path) -> None:
 def test_membership_csv(atlas: Atlas, mirror: Path) -> None:
     code, out = run("membership", "prosecution_area", "--format", "csv", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), dtype={"nis": str})
-    assert code == 0 and list(table.columns) == ["nis", "unit_id", "unit_name", "share"]
+    assert code == 0 and list(table.columns) == [
+        "nis",
+        "unit_id",
+        "unit_name",
+        "share_area",
+        "share_inhabitants",
+        "share_basis",
+    ]
     assert (table["unit_id"] == "halle-vilvoorde").sum() == 33
 
 

@@ -37,9 +37,8 @@ def units_of(atlas: Atlas, layer_id: str, nis: str, date: str | None = None) -> 
 
 def test_all_layers_present_and_valid(atlas: Atlas) -> None:
     assert set(atlas.layers) == LAYER_IDS
-    atom_ids = set(atlas.atoms["nis"])
     for date in ("2025-06-01", "2026-06-01", None):
-        assert validate_all(atlas.layers, atom_ids, date) == dict.fromkeys(LAYER_IDS, [])
+        assert validate_all(atlas.layers, atlas.atoms, date) == dict.fromkeys(LAYER_IDS, [])
 
 
 def test_prosecution_areas_split_brussels(atlas: Atlas) -> None:
@@ -89,6 +88,34 @@ def test_judicial_divisions(atlas: Atlas) -> None:
     assert units_of(atlas, "judicial_division", "13008") == {"antwerpen-turnhout"}  # Geel
     assert units_of(atlas, "judicial_division", "33029") == {"west-vlaanderen-kortrijk"}  # Wervik (doubt)
     assert layer.meta.doubts  # the West-Vlaanderen doubt stays visible
+    # Criminal and youth competence (KB 16 December 2020): Herenthout and Hulshout go to Turnhout,
+    # the rest of canton Heist-op-den-Berg stays in Mechelen; the Veilig Huis follows.
+    for nis in ("13012", "13016"):
+        assert units_of(atlas, "judicial_division", nis) == {"antwerpen-turnhout"}
+        assert units_of(atlas, "veilig_huis", nis) == {"vh-kempen"}
+    assert units_of(atlas, "judicial_division", "12014") == {"antwerpen-mechelen"}  # Heist-op-den-Berg
+    assert any("civil" in doubt for doubt in layer.meta.doubts)
+
+
+def test_antwerp_subzones_share_inhabitants_by_district_figures(atlas: Atlas) -> None:
+    rows = atlas.layer("primary_care_zone").membership.query("nis == '11002'").set_index("unit_id")
+    total = int(atlas.atoms.set_index("nis").loc["11002", "inhabitants"])
+    people = rows["share_inhabitants"] * total
+    # ELZ Antwerpen Centrum publishes 203,295; Oost is Deurne 79,729 + Borgerhout 46,087 + Borsbeek 11,077.
+    assert people["elz2-1"] == pytest.approx(203_295)
+    assert people["elz2-2"] == pytest.approx(79_729 + 46_087 + 11_077)
+    assert people["elz2-3"] > 39_493  # Hoboken alone, plus Wilrijk and part of district Antwerpen
+    assert people.sum() == pytest.approx(total)
+    assert set(rows["share_basis"]) == {"inhabitants"}
+    # By area, Noord (mostly port) would hold 57 % of the people; by inhabitants it holds under a fifth.
+    assert rows.loc["elz2-4", "share"] > 0.5 > 0.2 > rows.loc["elz2-4", "share_inhabitants"]
+
+
+def test_split_cantons_keep_area_for_inhabitants(atlas: Atlas) -> None:
+    rows = atlas.layer("judicial_canton").membership
+    split = rows[rows["share"] < 1]
+    assert not split.empty and (split["share_inhabitants"] == split["share"]).all()
+    assert set(split["share_basis"]) == {"area"}
 
 
 def test_flemish_only_layers_leave_brussels_uncovered(atlas: Atlas) -> None:
@@ -101,6 +128,7 @@ def test_flemish_only_layers_leave_brussels_uncovered(atlas: Atlas) -> None:
 def test_veilige_huizen_and_ariec(atlas: Atlas) -> None:
     vh = atlas.layer("veilig_huis")
     assert len(vh.units) == 9 and vh.atoms_covered() == 285
+    assert atlas.layers["ariec"].meta.confidence == "inferred"  # staffing published, areas not
     assert units_of(atlas, "veilig_huis", "23027") == {"vh-halle-vilvoorde"}
     assert set(vh.membership["confidence"]) == {"inferred"}
     staff = atlas.layer("ariec").units.set_index("unit_id")["staff"]

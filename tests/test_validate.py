@@ -53,3 +53,22 @@ def test_dates_must_be_consistent() -> None:
 def test_problems_read_in_dutch_too() -> None:
     problems = validate_problems(layer(["11001", "99999"], ["a", "a"]), ATOMS)
     assert problems[0].text("nl") == "1 onbekende NIS-code(s): 99999 (gebruik 5-cijferige REFNIS-codes van 2025)"
+
+
+def test_a_layer_that_misses_part_of_its_territory_lists_what_is_missing(atlas) -> None:
+    from scales.validate import territories
+
+    houses = atlas.layer("veilig_huis")
+    shrunk = replace(houses, membership=houses.membership[houses.membership["unit_id"] != "vh-kempen"])
+    names = dict(zip(atlas.atoms["nis"], atlas.atoms["name_nl"], strict=True))
+    flanders = territories(atlas.atoms)["flanders"]
+    problems = validate_problems(shrunk, set(atlas.atoms["nis"]), None, flanders, names)
+    assert [p.key for p in problems] == ["empty_units", "territory_gap"]
+    assert problems[1].values["count"] == houses.membership["unit_id"].eq("vh-kempen").sum()
+    assert "Geel (13008)" in problems[1].values["missing"]
+    assert validate_problems(houses, set(atlas.atoms["nis"]), None, flanders, names) == []
+
+
+def test_an_empty_unit_id_is_refused() -> None:
+    broken = layer(["11001", "11002"], ["a", " "], [1.0, 1.0])
+    assert "empty_unit_id" in [p.key for p in validate_problems(broken, ATOMS)]
