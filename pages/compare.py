@@ -19,6 +19,7 @@ from scales.ui import (
     layer_geojson,
     layer_name,
     legend,
+    plain,
     published,
     reference_date,
     t,
@@ -78,7 +79,7 @@ if upload is not None:
         custom = read_custom_layer(upload.getvalue(), set(data.atoms["nis"]), name=upload.name)
         st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
     except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
-        st.error(t("custom_error", error=error.text(lang())))
+        st.error(t("custom_error", error=plain(error.text(lang()))))
 pair_ids = layer_ids + ([CUSTOM] if custom else [])
 pair_labels = {**layer_labels, CUSTOM: custom.meta.name_nl if custom else ""}
 
@@ -96,7 +97,7 @@ b_id = right.selectbox(
 )
 result = comparator().compare(pair_layer(a_id), pair_layer(b_id), weight)
 summary = result.summary()
-st.subheader(t("pair_title", a=pair_labels[a_id], b=pair_labels[b_id]))
+st.subheader(t("pair_title", a=plain(pair_labels[a_id]), b=plain(pair_labels[b_id])))
 unit = t(f"weight_{weight}")
 cols = st.columns(4)
 cols[0].metric(

@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from scales import maps
 from scales.i18n import number
 from scales.profile import memberships, partner_profile
-from scales.ui import atlas, downloads, labels, lang, reference_date, t
+from scales.ui import atlas, downloads, labels, lang, plain, reference_date, t
 
 SAFETY_LAYERS = [
     "judicial_arrondissement",
@@ -25,7 +25,7 @@ st.title(t("municipality_title"))
 
 wanted = st.query_params.get("nis")
 if wanted and wanted not in names:
-    st.warning(t("unknown_nis", nis=wanted))
+    st.warning(t("unknown_nis", nis=plain(wanted[:20])))
     wanted = None
 options = sorted(names, key=names.get)
 nis = st.selectbox(

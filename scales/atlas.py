@@ -1,14 +1,17 @@
 """The atlas: atoms, every layer, point layers and display geometry, built once and cached on disk.
 
-Pages and the CLI receive an `Atlas`; `load_atlas()` returns the cached one when the inputs (pinned
-sources, `data/` tables, package version, optional Statbel files) are unchanged, else rebuilds it.
+Pages and the CLI receive an `Atlas`; `load_atlas()` returns the cached one (`scales.cache`: typed
+files, hash-checked) when the inputs (pinned sources, `data/` tables, the build code, optional
+Statbel files) are unchanged, else rebuilds it. A damaged cache is rebuilt and an unwritable cache
+folder leaves the atlas in memory, each with a one-line `cache_note`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
+import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +23,7 @@ import shapely
 from scales import DATA_DIR, __version__
 from scales.atoms import load_atoms
 from scales.builders import BASE_BUILDERS, DERIVED_BUILDERS, BuildContext, Built
+from scales.cache import CacheError, read_atlas, write_atlas
 from scales.geometry import (
     DISPLAY_GRID_DEG,
     WEB_CRS,
@@ -34,6 +38,9 @@ from scales.points import POINT_LAYERS
 from scales.sources import cache_dir, fetch_all, optional_statbel_population, registry
 
 Progress = Callable[[float, str], None]
+BUILD_MODULES = ("atlas", "atoms", "builders", "cache", "geometry", "layers", "points", "sources", "subzones")
+"""The modules whose code shapes the atlas: editing one of them (not a page or a label) rebuilds it."""
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,6 +57,8 @@ class Atlas:
     population_source: str
     population_note: str
     built_on: str
+    cache_note: str = ""
+    """Set when the cache was damaged (and rebuilt) or could not be written (atlas kept in memory)."""
     _geometry_cache: dict = field(default_factory=dict, repr=False)
     _layer_cache: dict = field(default_factory=dict, repr=False)
 
@@ -94,7 +103,8 @@ class Atlas:
 def _inputs_key(mirror: str | Path | None) -> str:
     """Changes whenever the code, the `data/` tables or the optional Statbel files change."""
     digest = hashlib.sha256(__version__.encode())
-    for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(DATA_DIR.glob("*.csv"))]:
+    code = [Path(__file__).parent / f"{name}.py" for name in BUILD_MODULES]
+    for path in [*code, *sorted(DATA_DIR.glob("*.csv"))]:
         digest.update(path.read_bytes())
     for path in optional_statbel_population(mirror):
         digest.update(f"{path.name}:{path.stat().st_size}".encode())
@@ -146,23 +156,26 @@ def build_atlas(mirror: str | Path | None = None, progress: Progress | None = No
 
 
 def atlas_path(mirror: str | Path | None = None) -> Path:
-    """Where the cached atlas for the current inputs lives."""
-    return cache_dir() / f"atlas-{_inputs_key(mirror)}.pickle"
+    """The folder of the cached atlas for the current inputs."""
+    return cache_dir() / f"atlas-{_inputs_key(mirror)}"
 
 
 def load_atlas(mirror: str | Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> Atlas:
-    """The cached atlas if its inputs are unchanged, else a fresh build (which is then cached)."""
-    path = atlas_path(mirror)
-    if path.is_file() and not rebuild:
+    """The cached atlas if its inputs are unchanged and every file checks out, else a fresh build."""
+    folder = atlas_path(mirror)
+    note = ""
+    if folder.exists() and not rebuild:
         try:
-            with open(path, "rb") as handle:
-                return pickle.load(handle)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            path.unlink(missing_ok=True)  # a stale or truncated cache is rebuilt, never trusted
+            return read_atlas(folder, Atlas)
+        except CacheError as error:
+            log.warning("cached atlas rejected: %s", error)
+            note = f"The cached atlas in {folder} was damaged or incomplete and has been rebuilt ({error})."
+            shutil.rmtree(folder, ignore_errors=True)
     atlas = build_atlas(mirror, progress)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    try:
+        write_atlas(atlas, folder)
+    except OSError as error:
+        log.warning("atlas not cached: %s", error)
+        note = f"The cache folder {folder.parent} cannot be written ({error.strerror}); the atlas is kept in memory."
+    atlas.cache_note = note
     return atlas

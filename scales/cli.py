@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +16,7 @@ from scales.atoms import ATOM_COLUMNS
 from scales.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
 from scales.custom import CustomLayerError, read_custom_layer
 from scales.metrics import WEIGHTS
+from scales.reports import write_csv
 from scales.sources import SourceError, fetch_all, registry
 from scales.tables import table_problems, upstream_ids
 from scales.validate import validate_all
@@ -27,6 +30,8 @@ def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
     atlas = load_atlas(args.mirror, progress, rebuild=rebuild)
     if not args.quiet:
         print("\r" + " " * 50 + "\r", end="", file=sys.stderr)
+    if atlas.cache_note:
+        print(f"note: {atlas.cache_note}", file=sys.stderr)
     return atlas
 
 
@@ -98,9 +103,7 @@ def cmd_membership(args: argparse.Namespace) -> int:
     layer = atlas.layer(args.layer, args.date)
     table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id").rename(columns={"name": "unit_name"})
     table = table.rename(columns={"share": "share_area"}).sort_values(["nis", "unit_id"])
-    table[["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"]].to_csv(
-        sys.stdout, index=False
-    )
+    write_csv(table[["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"]], sys.stdout)
     return 0
 
 
@@ -110,7 +113,7 @@ def cmd_atoms(args: argparse.Namespace) -> int:
     print(f"inhabitants: 1 January {year}, {atlas.population_source}", file=sys.stderr)
     if atlas.population_note:
         print(f"note: {atlas.population_note}", file=sys.stderr)
-    atlas.atoms[ATOM_COLUMNS].to_csv(sys.stdout, index=False, float_format="%.4f")
+    write_csv(atlas.atoms[ATOM_COLUMNS], sys.stdout, float_format="%.4f")
     return 0
 
 
@@ -130,11 +133,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _layer(atlas, args.a, args.date), _layer(atlas, args.b, args.date), args.weight, args.beta
     )
     if args.units:
-        result.units().to_csv(sys.stdout, index=False, float_format="%.6g")
+        write_csv(result.units(), sys.stdout, float_format="%.6g")
     elif args.moves:
-        result.moves(comparator.atom_names, b_into_a=args.reverse).to_csv(sys.stdout, index=False, float_format="%.6g")
+        write_csv(result.moves(comparator.atom_names, b_into_a=args.reverse), sys.stdout, float_format="%.6g")
     elif args.straddles:
-        result.straddles(comparator.atom_names).to_csv(sys.stdout, index=False, float_format="%.6g")
+        write_csv(result.straddles(comparator.atom_names), sys.stdout, float_format="%.6g")
     elif args.json:
         json.dump(result.summary(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -149,7 +152,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     ids = args.layers.split(",") if args.layers else list(atlas.layers)
     layers = {name: _layer(atlas, name, args.date) for name in ids}
     table = Comparator(atlas.atoms, atlas.borders).matrix(layers, args.metric, args.weight)
-    table.rename_axis("layer").to_csv(sys.stdout, float_format="%.6g")
+    write_csv(table.rename_axis("layer").reset_index(), sys.stdout, float_format="%.6g")
     return 0
 
 
@@ -163,7 +166,7 @@ def cmd_partners(args: argparse.Namespace) -> int:
     else:
         names = atlas.atoms[["nis", "name_nl"]]
         table = names.merge(partner_counts(layers), on="nis", how="left")
-    table.to_csv(sys.stdout, index=False)
+    write_csv(table, sys.stdout)
     return 0
 
 
@@ -199,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
     compare.add_argument("a", help="layer id or CSV path (nis,unit_id[,share])")
     compare.add_argument("b", help="layer id or CSV path")
     compare.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
-    compare.add_argument("--beta", type=float, default=1.0, help="V-measure beta (default 1)")
+    compare.add_argument("--beta", type=positive_number, default=1.0, help="V-measure beta > 0 (default 1)")
     output = compare.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="key figures as JSON")
     output.add_argument("--units", action="store_true", help="one CSV row per unit of A and of B")
@@ -231,8 +234,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (SourceError, CustomLayerError, KeyError, ValueError) as error:
         message = error.args[0] if isinstance(error, KeyError) else str(error)
-        print(f"scales: {message}", file=sys.stderr)
+        print(f"scales: {printable(message)}", file=sys.stderr)
         return 2
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe to echo to a terminal: control characters (escape sequences) shown as `?`."""
+    return CONTROL.sub("?", text)
+
+
+def positive_number(text: str) -> float:
+    """An argparse type: a finite number above zero (V-measure's beta)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive finite number")
+    return value
 
 
 if __name__ == "__main__":

@@ -38,6 +38,11 @@ def _decode(raw: bytes, name: str) -> str:
         raise CustomLayerError(
             Problem("file_too_large", {"label": name, "size": f"{len(raw):,}", "limit": f"{MAX_BYTES:,}"})
         )
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text" export
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CustomLayerError(Problem("file_encoding", {"label": name})) from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -53,6 +58,8 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
         raw, label, name = source, name, Path(name).stem
     else:
         path = Path(source)
+        if path.is_dir():
+            raise CustomLayerError(Problem("file_is_folder", {"label": str(path)}))
         if not path.is_file():
             raise CustomLayerError(Problem("file_missing", {"label": str(path)}))
         raw, label, name = path.read_bytes(), path.name, path.stem
@@ -63,7 +70,13 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(rows[0]):
+            raise CustomLayerError(
+                Problem("file_ragged", {"label": label, "line": line, "delimiter": delimiter, "found": len(row)})
+            )
+    table = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
     table.columns = [c.strip().lower() for c in table.columns]
     if not {"nis", "unit_id"} <= set(table.columns):
         raise CustomLayerError(Problem("file_columns", {"label": label, "found": ", ".join(table.columns)}))

@@ -54,6 +54,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Inwoners: {source}, opgeteld naar de gemeenten van 2025.",
         "en": "Inhabitants: {source}, summed onto the 2025 municipalities.",
     },
+    "cache_note": {
+        "nl": "Cache: {note}",
+        "en": "Cache: {note}",
+    },
     "population_fallback": {
         "nl": "Inwoners van 1 januari {year}: het nieuwere Statbel-bestand is niet in gebruik ({note}).",
         "en": "Inhabitants of 1 January {year}: the newer Statbel file is not in use ({note}).",
@@ -269,6 +273,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{label} is neither UTF-8 nor Windows-1252 text: save it as UTF-8 CSV.",
     },
     "problem_file_missing": {"nl": "{label} bestaat niet.", "en": "{label} does not exist."},
+    "problem_file_is_folder": {
+        "nl": "{label} is een map, geen bestand: geef het pad van het CSV-bestand.",
+        "en": "{label} is a folder, not a file: give the path of the CSV file.",
+    },
+    "problem_file_ragged": {
+        "nl": "{label}, regel {line}: {found} velden, niet zoveel als in de kopregel (scheidingsteken {delimiter!r}). "
+        "Zet een naam met dat teken tussen aanhalingstekens of kies een ander scheidingsteken.",
+        "en": "{label}, line {line}: {found} fields, not as many as the header (delimiter {delimiter!r}). Quote a name "
+        "that contains it, or use another delimiter.",
+    },
     "problem_file_columns": {
         "nl": "{label}: verwacht de kolommen nis,unit_id[,unit_name][,share]; gevonden: {found}. Controleer het scheidingsteken (komma of puntkomma) en de kopregel.",
         "en": "{label}: expected columns nis,unit_id[,unit_name][,share]; found {found}. Check the delimiter (comma or semicolon) and the header row.",

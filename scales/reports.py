@@ -1,30 +1,52 @@
-"""Export bytes for every table: CSV the way Belgian Excel opens it, and XLSX; user text made safe."""
+"""Export bytes for every table: CSV the way Belgian Excel opens it, and XLSX; user text made safe.
+
+Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return as a formula,
+also where a line break inside a quoted field starts a new visual line. Every text cell is
+neutralised at each such place (OWASP CSV injection), rows end in CRLF (RFC 4180) so that every field
+holding a CR or LF is quoted and stays one cell, and numbers stay numbers.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from typing import TextIO
 
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_AT = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
+"""Every place a spreadsheet would start reading a formula: the start of the text and after CR or LF."""
+
+
+def neutralise(value: object) -> object:
+    """Text with an apostrophe before every formula start; other values unchanged."""
+    return FORMULA_AT.sub("'", value) if isinstance(value, str) else value
 
 
 def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe (CSV injection)."""
+    """A copy of `frame` whose text cells and headers cannot run as formulas."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-            )
-    safe.columns = [("'" + c if isinstance(c, str) and c.startswith(FORMULA_START) else c) for c in safe.columns]
+            safe[column] = safe[column].map(neutralise)
+    safe.columns = [neutralise(c) for c in safe.columns]
     return safe
+
+
+def write_csv(frame: pd.DataFrame, target: TextIO, sep: str = ",", decimal: str = ".", float_format=None) -> None:
+    """Formula-safe CSV: text neutralised, fields with CR or LF quoted, numbers bare."""
+    escape_formulas(frame).to_csv(
+        target, index=False, sep=sep, decimal=decimal, float_format=float_format, lineterminator="\r\n"
+    )
 
 
 def csv_bytes(frame: pd.DataFrame, lang: str = "nl") -> bytes:
     """CSV with a BOM; Dutch: `;` separator and decimal comma (what Excel in Belgium expects)."""
     separator, decimal = (";", ",") if lang == "nl" else (",", ".")
-    return escape_formulas(frame).to_csv(index=False, sep=separator, decimal=decimal).encode("utf-8-sig")
+    buffer = io.StringIO()
+    write_csv(frame, buffer, separator, decimal)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:

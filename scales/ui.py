@@ -49,10 +49,13 @@ def _cached_atlas() -> Atlas:
 def atlas() -> Atlas:
     """The atlas (built or fetched on first use with a progress bar; then shared by all sessions)."""
     try:
-        return _cached_atlas()
+        data = _cached_atlas()
     except SourceError as error:
-        st.error(t("load_failed", error=error))
+        st.error(t("load_failed", error=plain(error)))
         st.stop()
+    if data.cache_note:
+        st.caption(plain(t("cache_note", note=data.cache_note)))
+    return data
 
 
 @st.cache_resource(show_spinner=False)

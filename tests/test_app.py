@@ -104,7 +104,7 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     assert "99999" in app.error[0].value and "cannot be used" in app.error[0].value
     dutch = start("nl").switch_page("pages/compare.py").run()
     dutch.file_uploader[0].set_value(("leeg.csv", b"", "text/csv")).run()
-    assert "leeg.csv is leeg" in dutch.error[0].value  # the whole message in Dutch
+    assert "leeg\\.csv is leeg" in dutch.error[0].value  # the whole message in Dutch, file name escaped
     police = atlas.layer("police_zone").membership[["nis", "unit_id"]].to_csv(index=False, sep=";").encode()
     app.file_uploader[0].set_value(("my zones.csv", police, "text/csv")).run()
     assert "105 units, 304 of 304" in app.success[0].value
@@ -112,3 +112,13 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     assert not app.exception
     values = {m.label: m.value for m in app.metric}
     assert values["V"] == "0.86"  # the custom copy of the police zones against the eerstelijnszones
+
+
+def test_a_link_cannot_put_markdown_in_the_page(atlas) -> None:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.query_params["nis"] = "[klik](https://evil.example) ![x](https://evil.example/x.png) **OPGELET**"
+    app.run()
+    app.switch_page("pages/municipality.py").run()
+    shown = app.warning[0].value
+    assert "\\[klik\\]\\(https\\:" in shown  # escaped: shown as the literal text, never a link
+    assert "](" not in shown and "**" not in shown

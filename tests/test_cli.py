@@ -83,3 +83,29 @@ def test_partners_per_municipality_and_per_unit(atlas: Atlas, mirror: Path) -> N
     )
     units = pd.read_csv(io.StringIO(out)).set_index("unit_id")
     assert units.loc["ipz1", "primary_care_zone"] == 2  # PZ Hekla: ZORA and RupeLaar
+
+
+def test_beta_must_be_a_positive_finite_number(atlas: Atlas, mirror: Path, capsys) -> None:
+    for beta in ("-1", "0", "nan", "inf", "abc"):
+        try:
+            main(["compare", "police_zone", "primary_care_zone", "--beta", beta, "--mirror", str(mirror), "-q"])
+        except SystemExit as stop:
+            assert stop.code == 2
+        else:
+            raise AssertionError(f"--beta {beta} was accepted")
+        assert "positive finite number" in capsys.readouterr().err
+
+
+def test_custom_layer_text_cannot_run_as_a_formula_or_drive_the_terminal(
+    atlas: Atlas, mirror: Path, tmp_path: Path, capsys
+) -> None:
+    layer = tmp_path / "zones.csv"
+    rows = [f"{nis},=HYPERLINK(1)" for nis in atlas.atoms["nis"]]
+    layer.write_text("nis,unit_id\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out = run("compare", str(layer), "police_zone", "--units", "--mirror", str(mirror))
+    assert code == 0 and "'=HYPERLINK(1)" in out and ",=HYPERLINK" not in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nis,\x1b[31mred\x1b[0m\n11001,a\n", encoding="utf-8")
+    assert main(["compare", str(bad), "police_zone", "--mirror", str(mirror), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "?[31mred" in err

@@ -33,8 +33,17 @@ def test_windows_1252_names_survive() -> None:
         (b"nis,unit_id,share\n11001,a,0.5\n11001,b,0.2\n", "do not sum to 1"),
         (b"nis,unit_id,share\n11001,a,half\n", "not a number"),
         (b"x" * (MAX_BYTES + 1), "at most"),
+        (b"nis,unit_id\n11001,Zone A, Oost\n", "line 2: 3 fields, not as many as the header"),
+        (b"nis,unit_id\n11001, \n", "empty unit_id"),
     ],
 )
 def test_bad_files_are_refused_with_a_reason(content: bytes, message: str) -> None:
     with pytest.raises(CustomLayerError, match=message):
         read_custom_layer(content, ATOMS)
+
+
+def test_utf16_from_excel_is_read_and_a_folder_is_named_as_such(tmp_path) -> None:
+    layer = read_custom_layer("nis\tunit_id\n11001\tZone Liège\n".encode("utf-16"), ATOMS)
+    assert layer.unit_names() == {"Zone Liège": "Zone Liège"}
+    with pytest.raises(CustomLayerError, match="is a folder"):
+        read_custom_layer(tmp_path, ATOMS)

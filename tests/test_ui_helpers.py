@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import geopandas as gpd
 import openpyxl
 import pandas as pd
+import pytest
 import shapely
 
 from scales import maps
 from scales.i18n import METRIC_TEXTS, TEXTS, number, percent
-from scales.reports import csv_bytes, excel_bytes
+from scales.reports import csv_bytes, excel_bytes, neutralise
 
 
 def test_every_text_exists_in_both_languages() -> None:
@@ -28,9 +30,30 @@ def test_numbers_follow_the_language() -> None:
 def test_csv_is_excel_friendly_and_formula_safe() -> None:
     frame = pd.DataFrame({"name": ["=cmd|' /C calc'!A0", "Liège"], "value": [0.5, 1.25]})
     text = csv_bytes(frame, "nl").decode("utf-8-sig")
-    assert text.splitlines() == ["name;value", "'=cmd|' /C calc'!A0;0,5", "Liège;1,25"]
+    assert text.split("\r\n") == ["name;value", "'=cmd|' /C calc'!A0;0,5", "Liège;1,25", ""]
     book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"t": frame})))
     assert book["t"]["A2"].value == "'=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("Zone A\r=10*10", "Zone A\r'=10*10"),
+        ("a\n+1\r\n-2", "a\n'+1\r\n'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("a\r\r=1", "a\r'\r'=1"),
+        ("Sint-Niklaas", "Sint-Niklaas"),
+    ],
+)
+def test_a_formula_is_neutralised_wherever_a_cell_could_start(cell: str, safe: str) -> None:
+    assert neutralise(cell) == safe
+
+
+def test_a_carriage_return_cannot_start_a_new_csv_row() -> None:
+    frame = pd.DataFrame({"name": ["Zone A\r=10*10", "B"], "value": [-1.5, 2.0]})
+    rows = list(csv.reader(io.StringIO(csv_bytes(frame, "nl").decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows == [["name", "value"], ["Zone A\r'=10*10", "-1,5"], ["B", "2,0"]]  # numbers stay numbers
 
 
 def test_geojson_escapes_user_text_and_clicks_parse() -> None:
