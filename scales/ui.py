@@ -61,7 +61,7 @@ def atlas() -> Atlas:
 @st.cache_resource(show_spinner=False)
 def comparator() -> Comparator:
     """One comparator for all sessions (layers are encoded once each)."""
-    data = atlas()
+    data = _cached_atlas()
     return Comparator(data.atoms, data.borders)
 
 
@@ -101,14 +101,14 @@ def published(text: str, name: str) -> str:
 @st.cache_resource(show_spinner=False)
 def atoms_geojson() -> str:
     """The 304 simplified municipality polygons as published GeoJSON (built once)."""
-    frame = atlas().display_atoms.rename(columns={"name_nl": "name"})
+    frame = _cached_atlas().display_atoms.rename(columns={"name_nl": "name"})
     return published(maps.feature_collection(frame, ["nis", "name"]), "municipalities")
 
 
 @st.cache_resource(show_spinner=False)
 def layer_geojson(layer_id: str, date_iso: str) -> str:
     """A layer's dissolved unit polygons on a date, as published GeoJSON (built once per layer and date)."""
-    data = atlas()
+    data = _cached_atlas()
     text = maps.feature_collection(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
     return published(text, f"{layer_id}-polygons")
 
@@ -116,7 +116,7 @@ def layer_geojson(layer_id: str, date_iso: str) -> str:
 @st.cache_resource(show_spinner=False)
 def layer_outline(layer_id: str, date_iso: str) -> str:
     """A layer's unit borders on a date as published GeoJSON lines (built once per layer and date)."""
-    data = atlas()
+    data = _cached_atlas()
     return published(maps.lines_geojson(data.outline(data.layer(layer_id, date_iso))), f"{layer_id}-borders")
 
 
