@@ -21,7 +21,7 @@ from scales import DATA_DIR
 from scales.atoms import CRS_METRIC
 from scales.layers import membership_frame, units_frame
 from scales.sources import Source, resolve
-from scales.subzones import ANTWERPEN, SECTOR_COLUMNS, sector_parts, subzone_inhabitants
+from scales.subzones import ANTWERPEN, read_sectors, sector_parts, subzone_inhabitants
 
 MIN_SHARE = 1e-3
 """Area shares below this are boundary noise between two sources; they are dropped and renormalised."""
@@ -269,7 +269,7 @@ def police_zone(ctx: BuildContext) -> Built:
 
 def antwerp_subzone_shares(ctx: BuildContext) -> pd.Series:
     """Antwerpen's inhabitant share per sub-zone code ("1"–"4"), by the rule of `scales.subzones`."""
-    sectors = pd.read_excel(ctx.path("sector_table"), dtype=str, usecols=SECTOR_COLUMNS, engine="calamine")
+    sectors = read_sectors(ctx.path("sector_table"))
     total = float(ctx.atoms.set_index("nis").loc[ANTWERPEN, "inhabitants"])
     table = subzone_inhabitants(sector_parts(sectors), read_data("antwerp_subzone_inhabitants.csv"), total)
     return table["inhabitants"] / table["inhabitants"].sum()

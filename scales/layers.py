@@ -30,8 +30,6 @@ was found (empty for a whole municipality)."""
 CONFIDENCE_LEVELS = ("published", "derived", "inferred")
 SHARE_BASES = ("", "area", "inhabitants", "user")
 """How a split municipality's inhabitant share was found: whole (""), by area, from inhabitant figures, or given."""
-TERRITORIES = ("flanders", "flanders_brussels", "none")
-"""What a layer must cover: the Flemish municipalities, all 304, or nothing stated (custom layers)."""
 
 
 def share_column(weight: str) -> str:
@@ -53,6 +51,7 @@ class LayerMeta:
     valid_from: str = ""
     valid_to: str = ""
     territory: str = "none"
+    """What the layer must cover: flanders, flanders_brussels (all 304), or none stated (custom layers)."""
     doubts: tuple[str, ...] = ()
 
     def name(self, lang: str = "nl") -> str:

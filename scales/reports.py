@@ -14,7 +14,6 @@ from typing import TextIO
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_AT = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
 """Every place a spreadsheet would start reading a formula: the start of the text and after CR or LF."""
 

@@ -9,14 +9,17 @@ Should the sourced figures exceed that total, they are scaled down to it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 ANTWERPEN = "11002"
 SECTOR_COLUMNS = ["statsec", "deelgemeente", "gemeente", "ELZantw"]
-RULE = (
-    "sourced figures per district or sub-zone; the rest of Antwerpen's inhabitants shared over the "
-    "other parts by their number of statistical sectors; scaled to the municipal total of the year in use"
-)
+
+
+def read_sectors(path: Path) -> pd.DataFrame:
+    """The columns of the mirrored sector table (`statsec_als_basis.xlsx`) the rule needs."""
+    return pd.read_excel(path, dtype=str, usecols=SECTOR_COLUMNS, engine="calamine")
 
 
 def sector_parts(sectors: pd.DataFrame, nis: str = ANTWERPEN) -> pd.Series:

