@@ -20,8 +20,8 @@ from scales.ui import (
     layer_name,
     legend,
     plain,
-    published,
     reference_date,
+    session_memo,
     t,
 )
 
@@ -29,6 +29,7 @@ CUSTOM = "__custom__"
 data = atlas()
 date = reference_date().isoformat()
 layer_ids = list(data.layers)
+atom_ids = set(data.atoms["nis"])
 layer_labels = labels(layer_ids, layer_name)
 year = int(data.atoms["inhabitants_year"].iloc[0])
 st.title(t("compare_title"))
@@ -76,7 +77,9 @@ upload = st.file_uploader(t("custom_upload"), type=["csv", "txt"], key="custom_l
 custom = None
 if upload is not None:
     try:
-        custom = read_custom_layer(upload.getvalue(), set(data.atoms["nis"]), name=upload.name)
+        custom = session_memo(
+            "custom_layer", upload.file_id, lambda: read_custom_layer(upload.getvalue(), atom_ids, name=upload.name)
+        )
         st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
     except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
         st.error(t("custom_error", error=plain(error.text(lang()))))
@@ -122,7 +125,9 @@ classes = units.query("layer == 'A'").set_index("unit_id")["class"]
 shapes = (
     layer_geojson(a_id, date)
     if a_id != CUSTOM
-    else published(maps.feature_collection(data.geometry(custom), ["unit_id", "name"]), "custom")
+    else session_memo(  # kept with this session and sent inline: never a shared cache or a public file
+        "custom_shapes", upload.file_id, lambda: maps.feature_collection(data.geometry(custom), ["unit_id", "name"])
+    )
 )
 st.markdown(f"**{t('class_map')}**")
 class_map = maps.blank_map()

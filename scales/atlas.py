@@ -72,32 +72,39 @@ class Atlas:
             self._layer_cache[key] = self.layers[layer_id].at(day)
         return self._layer_cache[key]
 
-    def _key(self, kind: str, layer: Layer) -> tuple:
-        return (
-            kind,
-            layer.id,
-            pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share", "share_inhabitants"]]).sum(),
-        )
+    def builtin(self, layer: Layer) -> bool:
+        """Is `layer` one of the atlas' own layers (at some date), not a user's layer with the same id?"""
+        known = self.layers.get(layer.id)
+        return known is not None and known.meta is layer.meta
+
+    def _cached(self, kind: str, layer: Layer, make: Callable[[gpd.GeoDataFrame | None], object]):
+        """`make(pieces)` once per built-in layer membership; a user's layer is never kept here, since the
+        atlas is shared by every session."""
+        if not self.builtin(layer):
+            return make(None)
+        membership = layer.membership[["nis", "unit_id", "share", "share_inhabitants"]]
+        key = (kind, layer.id, pd.util.hash_pandas_object(membership).sum())
+        if key not in self._geometry_cache:
+            pieces = self.pieces.get(layer.id)
+            self._geometry_cache[key] = make(None if pieces is None else pieces.to_crs(WEB_CRS))
+        return self._geometry_cache[key]
 
     def outline(self, layer: Layer) -> shapely.Geometry:
-        """A layer's unit borders as display lines (EPSG:4326), each border once; cached per membership."""
-        key = self._key("outline", layer)
-        if key not in self._geometry_cache:
-            pieces = self.pieces.get(layer.id)
-            pieces = None if pieces is None else pieces.to_crs(WEB_CRS)
-            self._geometry_cache[key] = unit_borders(layer.membership, self.display_edges, pieces, self.display_atoms)
-        return self._geometry_cache[key]
+        """A layer's unit borders as display lines (EPSG:4326), each border once."""
+        return self._cached(
+            "outline",
+            layer,
+            lambda pieces: unit_borders(layer.membership, self.display_edges, pieces, self.display_atoms),
+        )
 
     def geometry(self, layer: Layer) -> gpd.GeoDataFrame:
-        """Display polygons (EPSG:4326) of a layer's units, with their names; cached per membership."""
-        key = self._key("polygons", layer)
-        if key not in self._geometry_cache:
-            pieces = self.pieces.get(layer.id)
-            pieces = None if pieces is None else pieces.to_crs(WEB_CRS)
+        """Display polygons (EPSG:4326) of a layer's units, with their names."""
+
+        def make(pieces: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
             shapes = unit_geometry(layer.membership, self.display_atoms, pieces)
-            shapes = shapes.merge(layer.units[["unit_id", "name"]], on="unit_id", how="left")
-            self._geometry_cache[key] = shapes
-        return self._geometry_cache[key]
+            return shapes.merge(layer.units[["unit_id", "name"]], on="unit_id", how="left")
+
+        return self._cached("polygons", layer, make)
 
 
 def _inputs_key(mirror: str | Path | None) -> str:

@@ -261,8 +261,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}, column {column}: {value!r}: {reason}",
     },
     "problem_file_empty": {
-        "nl": "{label} is leeg: verwacht een kopregel `nis,unit_id` en één rij per gemeente.",
-        "en": "{label} is empty: expected a header `nis,unit_id` and one row per municipality.",
+        "nl": "{label} is leeg: verwacht een kopregel 'nis,unit_id' en één rij per gemeente.",
+        "en": "{label} is empty: expected a header 'nis,unit_id' and one row per municipality.",
     },
     "problem_file_too_large": {
         "nl": "{label} is {size} bytes; een laagbestand is hoogstens {limit} bytes.",

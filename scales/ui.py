@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +21,8 @@ from scales.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
 from scales.sources import SourceError
+
+T = TypeVar("T")
 
 
 def lang() -> str:
@@ -77,6 +81,18 @@ def plain(text: object) -> str:
     """Text shown through a Markdown-rendering widget exactly as written: every Markdown and Streamlit
     directive character is backslash-escaped, so a link, image or colour from a URL or file stays text."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def session_memo(name: str, key: object, make: Callable[[], T]) -> T:
+    """One value per `name` for this browser session only, remade when `key` changes (e.g. a new upload).
+
+    What a user uploads stays in their own session state: it is freed with the session and never
+    reaches the caches shared by all sessions."""
+    stored = st.session_state.get(f"_memo_{name}")
+    if stored is None or stored[0] != key:
+        stored = (key, make())
+        st.session_state[f"_memo_{name}"] = stored
+    return stored[1]
 
 
 def layer_name(layer_id: str) -> str:

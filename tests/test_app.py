@@ -106,10 +106,16 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     dutch.file_uploader[0].set_value(("leeg.csv", b"", "text/csv")).run()
     assert "leeg\\.csv is leeg" in dutch.error[0].value  # the whole message in Dutch, file name escaped
     police = atlas.layer("police_zone").membership[["nis", "unit_id"]].to_csv(index=False, sep=";").encode()
+    generated = Path(__file__).resolve().parent.parent / "static" / "generated"
+    published = set(generated.glob("*")) if generated.exists() else set()
     app.file_uploader[0].set_value(("my zones.csv", police, "text/csv")).run()
     assert "105 units, 304 of 304" in app.success[0].value
+    other = start("en").switch_page("pages/compare.py").run()  # another browser session
+    assert "my_zones" not in other.selectbox(key="pair_a").options
+    assert "my_zones" in app.selectbox(key="pair_a").options
     app.selectbox(key="pair_a").set_value("__custom__").run()
-    assert not app.exception
+    assert not app.exception and "my\\_zones" in app.subheader[0].value  # escaped Markdown
+    assert (set(generated.glob("*")) if generated.exists() else set()) == published  # nothing public written
     values = {m.label: m.value for m in app.metric}
     assert values["V"] == "0.86"  # the custom copy of the police zones against the eerstelijnszones
 

@@ -47,3 +47,13 @@ def test_utf16_from_excel_is_read_and_a_folder_is_named_as_such(tmp_path) -> Non
     assert layer.unit_names() == {"Zone Liège": "Zone Liège"}
     with pytest.raises(CustomLayerError, match="is a folder"):
         read_custom_layer(tmp_path, ATOMS)
+
+
+def test_a_users_layer_never_enters_the_shared_geometry_cache(atlas) -> None:
+    rows = atlas.layer("police_zone").membership[["nis", "unit_id"]].to_csv(index=False).encode()
+    mine = read_custom_layer(rows, set(atlas.atoms["nis"]), name="primary_care_zone.csv")  # a built-in id
+    before = len(atlas._geometry_cache)
+    shapes = atlas.geometry(mine)
+    assert len(atlas._geometry_cache) == before
+    assert set(shapes["unit_id"]) == set(mine.units["unit_id"])  # its own units, not the built-in sub-zones
+    assert not atlas.builtin(mine) and atlas.builtin(atlas.layer("primary_care_zone"))
