@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from scales.i18n import LANGUAGES
-from scales.ui import lang, t
+from scales.ui import date_warnings, lang, t
 
 st.set_page_config(page_title="scales", page_icon="🗺️", layout="wide")
 
@@ -34,3 +34,4 @@ pages = [
 page = st.navigation(pages)
 st.query_params["lang"] = lang()  # after navigation, so a deep link's page is resolved first
 page.run()
+date_warnings()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import re
@@ -19,7 +20,7 @@ from scales.metrics import WEIGHTS
 from scales.reports import write_csv
 from scales.sources import SourceError, fetch_all, registry
 from scales.tables import table_problems, upstream_ids
-from scales.validate import validate_all
+from scales.validate import date_problems, validate_all
 
 
 def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
@@ -32,6 +33,9 @@ def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
         print("\r" + " " * 50 + "\r", end="", file=sys.stderr)
     if atlas.cache_note:
         print(f"note: {atlas.cache_note}", file=sys.stderr)
+    if "date" in args:
+        for problem in date_problems(atlas.layers, args.date):
+            print(f"warning: {problem}", file=sys.stderr)
     return atlas
 
 
@@ -177,7 +181,7 @@ def parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     dated = argparse.ArgumentParser(add_help=False)
-    dated.add_argument("--date", help="reference date YYYY-MM-DD (default: today)")
+    dated.add_argument("--date", type=iso_date, help="reference date YYYY-MM-DD (default: today)")
 
     main = argparse.ArgumentParser(prog="scales", description="Scale mismatch of Belgian public-safety territories.")
     sub = main.add_subparsers(dest="command", required=True)
@@ -244,6 +248,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """Text safe to echo to a terminal: control characters (escape sequences) shown as `?`."""
     return CONTROL.sub("?", text)
+
+
+def iso_date(text: str) -> str:
+    """An argparse type: a calendar date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def positive_number(text: str) -> float:

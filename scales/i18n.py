@@ -260,6 +260,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{file}, rij {row}, kolom {column}: {value!r}: {reason}",
         "en": "{file}, row {row}, column {column}: {value!r}: {reason}",
     },
+    "problem_date_before": {
+        "nl": "Op {date} bestonden {count} lagen nog niet in deze vorm; ze tonen hun eerste gekende toestand: {layers}.",
+        "en": "On {date}, {count} layers did not exist in this form yet; they show their first known state: {layers}.",
+    },
+    "problem_date_future": {
+        "nl": "{date} ligt in de toekomst: de lagen tonen hun laatst gekende toestand (gegevens tot {reference}); "
+        "latere wijzigingen zijn niet gekend.",
+        "en": "{date} is in the future: the layers show their last known state (data up to {reference}); later "
+        "changes are not known.",
+    },
     "problem_file_empty": {
         "nl": "{label} is leeg: verwacht een kopregel 'nis,unit_id' en één rij per gemeente.",
         "en": "{label} is empty: expected a header 'nis,unit_id' and one row per municipality.",

@@ -111,6 +111,25 @@ def validate_layer(
     return problems
 
 
+def date_problems(layers: dict[str, Layer], date: dt.date | str | None) -> list[Problem]:
+    """What a reference date outside the data's validity means: layers that did not exist in this form
+    yet (they show their first known state), or a future date (layers show their last known state)."""
+    day = dt.date.today() if date is None else dt.date.fromisoformat(str(date))
+    early = sorted(
+        (layer.meta.valid_from, layer.meta.name_nl)
+        for layer in layers.values()
+        if layer.meta.valid_from and day < dt.date.fromisoformat(layer.meta.valid_from)
+    )
+    problems = []
+    if early:
+        names = ", ".join(f"{name} ({start})" for start, name in early)
+        problems.append(Problem("date_before", {"date": day.isoformat(), "count": len(early), "layers": names}))
+    if day > dt.date.today():
+        latest = max(layer.meta.reference_date for layer in layers.values())
+        problems.append(Problem("date_future", {"date": day.isoformat(), "reference": latest}))
+    return problems
+
+
 def validate_all(
     layers: dict[str, Layer], atoms: pd.DataFrame, date: dt.date | str | None = None
 ) -> dict[str, list[Problem]]:

@@ -128,3 +128,12 @@ def test_a_link_cannot_put_markdown_in_the_page(atlas) -> None:
     shown = app.warning[0].value
     assert "\\[klik\\]\\(https\\:" in shown  # escaped: shown as the literal text, never a link
     assert "](" not in shown and "**" not in shown
+
+
+def test_a_future_reference_date_is_explained_in_the_sidebar(atlas) -> None:
+    import datetime as dt
+
+    app = start("nl")
+    assert not app.sidebar.warning
+    app.date_input(key="reference_date").set_value(dt.date(2030, 1, 1)).run()
+    assert "2030-01-01 ligt in de toekomst" in app.sidebar.warning[0].value.replace("\\", "")

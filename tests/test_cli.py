@@ -109,3 +109,14 @@ def test_custom_layer_text_cannot_run_as_a_formula_or_drive_the_terminal(
     assert main(["compare", str(bad), "police_zone", "--mirror", str(mirror), "-q"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "?[31mred" in err
+
+
+def test_a_date_outside_the_data_warns_and_a_malformed_one_is_refused(atlas: Atlas, mirror: Path, capsys) -> None:
+    assert main(["layers", "--date", "2100-01-01", "--mirror", str(mirror), "-q"]) == 0
+    assert "warning: 2100-01-01 is in the future" in capsys.readouterr().err
+    try:
+        main(["layers", "--date", "2025-02-30", "--mirror", str(mirror), "-q"])
+    except SystemExit as stop:
+        assert stop.code == 2 and "is not a date" in capsys.readouterr().err
+    else:
+        raise AssertionError("2025-02-30 was accepted")

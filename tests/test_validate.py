@@ -72,3 +72,15 @@ def test_a_layer_that_misses_part_of_its_territory_lists_what_is_missing(atlas) 
 def test_an_empty_unit_id_is_refused() -> None:
     broken = layer(["11001", "11002"], ["a", " "], [1.0, 1.0])
     assert "empty_unit_id" in [p.key for p in validate_problems(broken, ATOMS)]
+
+
+def test_dates_outside_the_data_are_explained(atlas) -> None:
+    from scales.validate import date_problems
+
+    assert date_problems(atlas.layers, "2026-06-01") == []
+    before = date_problems(atlas.layers, "1900-01-01")
+    assert [p.key for p in before] == ["date_before"] and before[0].values["count"] == 13
+    mid = date_problems(atlas.layers, "2024-06-01")[0].values  # the Veilige Huizen started in November 2023
+    assert mid["count"] == 12 and "Veilig Huis" not in mid["layers"]
+    future = date_problems(atlas.layers, "2100-01-01")
+    assert [p.key for p in future] == ["date_future"] and future[0].values["reference"] == "2025-07-01"
