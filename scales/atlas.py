@@ -35,6 +35,7 @@ from scales.geometry import (
 )
 from scales.layers import Layer, layer_catalogue
 from scales.points import POINT_LAYERS
+from scales.problems import Problem
 from scales.sources import cache_dir, fetch_all, optional_statbel_population, registry
 
 Progress = Callable[[float, str], None]
@@ -57,7 +58,7 @@ class Atlas:
     population_source: str
     population_note: str
     built_on: str
-    cache_note: str = ""
+    cache_note: Problem | None = None
     """Set when the cache was damaged (and rebuilt) or could not be written (atlas kept in memory)."""
     _geometry_cache: dict = field(default_factory=dict, repr=False)
     _layer_cache: dict = field(default_factory=dict, repr=False)
@@ -170,19 +171,19 @@ def atlas_path(mirror: str | Path | None = None) -> Path:
 def load_atlas(mirror: str | Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> Atlas:
     """The cached atlas if its inputs are unchanged and every file checks out, else a fresh build."""
     folder = atlas_path(mirror)
-    note = ""
+    note = None
     if folder.exists() and not rebuild:
         try:
             return read_atlas(folder, Atlas)
         except CacheError as error:
             log.warning("cached atlas rejected: %s", error)
-            note = f"The cached atlas in {folder} was damaged or incomplete and has been rebuilt ({error})."
+            note = Problem("cache_rebuilt", {"folder": str(folder), "error": str(error)})
             shutil.rmtree(folder, ignore_errors=True)
     atlas = build_atlas(mirror, progress)
     try:
         write_atlas(atlas, folder)
     except OSError as error:
         log.warning("atlas not cached: %s", error)
-        note = f"The cache folder {folder.parent} cannot be written ({error.strerror}); the atlas is kept in memory."
+        note = Problem("cache_unwritable", {"folder": str(folder.parent), "error": error.strerror or str(error)})
     atlas.cache_note = note
     return atlas

@@ -54,9 +54,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Inwoners: {source}, opgeteld naar de gemeenten van 2025.",
         "en": "Inhabitants: {source}, summed onto the 2025 municipalities.",
     },
-    "cache_note": {
-        "nl": "Cache: {note}",
-        "en": "Cache: {note}",
+    "problem_cache_rebuilt": {
+        "nl": "De opgeslagen atlas in {folder} was beschadigd of onvolledig en is opnieuw opgebouwd ({error}).",
+        "en": "The cached atlas in {folder} was damaged or incomplete and has been rebuilt ({error}).",
+    },
+    "problem_cache_unwritable": {
+        "nl": "In de cachemap {folder} kan niet geschreven worden ({error}); de atlas blijft enkel in het geheugen. "
+        "Geef schrijfrechten of kies een andere map met SCALES_CACHE.",
+        "en": "The cache folder {folder} cannot be written ({error}); the atlas is kept in memory only. Make it "
+        "writable or choose another folder with SCALES_CACHE.",
     },
     "population_fallback": {
         "nl": "Inwoners van 1 januari {year}: het nieuwere Statbel-bestand is niet in gebruik ({note}).",

@@ -59,7 +59,7 @@ def atlas() -> Atlas:
         st.error(t("load_failed", error=plain(error)))
         st.stop()
     if data.cache_note:
-        st.caption(plain(t("cache_note", note=data.cache_note)))
+        st.caption(plain(data.cache_note.text(lang())))
     return data
 
 
