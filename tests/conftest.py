@@ -34,4 +34,8 @@ def atlas(mirror: Path, cache: Path) -> Atlas:
 
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
-    return SHARED / "fixtures"
+    """Small fixtures with known answers: `SCALES_FIXTURES`, else ../shared/fixtures (like the mirror)."""
+    path = Path(os.environ.get("SCALES_FIXTURES") or SHARED / "fixtures").resolve()
+    if not (path / "sabre_fig1_regions.csv").is_file():
+        pytest.fail(f"No fixtures at {path}: set SCALES_FIXTURES to the shared fixtures folder")
+    return path

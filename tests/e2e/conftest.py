@@ -87,10 +87,24 @@ def app_url(atlas, mirror: Path, browser) -> Iterator[str]:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+NO_BROWSER = "Debian's chromium is not installed (apt-get install chromium chromium-driver)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without Chromium the browser tests are skipped with the reason, unless SCALES_E2E=1 (as in
+    .ci/run) asks for them: then they fail, so CI cannot pass without them."""
+    if Path(CHROMIUM).exists() or os.environ.get("SCALES_E2E") == "1":
+        return
+    skip = pytest.mark.skip(reason=f"{NO_BROWSER}; set SCALES_E2E=1 to require the browser tests")
+    for item in items:
+        if Path(str(item.path)).is_relative_to(Path(__file__).parent):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+        pytest.fail(f"{NO_BROWSER}; .ci/run installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
