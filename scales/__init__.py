@@ -1,8 +1,21 @@
 """scales: where Belgium's public-safety territories fail to line up, and what that costs."""
 
+from importlib.resources import files
 from pathlib import Path
 
 __version__ = "0.1.0"
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-"""Hand-made fact tables (with source and confidence columns) shipped with the project."""
+
+def shipped(installed: str, repository: str) -> Path:
+    """A folder the project ships: package data `scales/<installed>` in an installed wheel, else the
+    top-level `<repository>` folder of a source checkout (an editable install)."""
+    inside = Path(str(files("scales"))) / installed
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / repository
+
+
+DATA_DIR = shipped("facts", "data")
+"""Hand-made fact tables (with source and confidence columns)."""
+STATIC_DIR = shipped("static", "static")
+"""Vendored Leaflet, and the published map GeoJSON (`generated/`), served by Streamlit."""
+PAGES_DIR = shipped("pages", "pages")
+"""The dashboard's page scripts."""

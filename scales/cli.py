@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -174,6 +176,16 @@ def cmd_partners(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    """Start the dashboard of this installation (works from a wheel as from a checkout)."""
+    from scales.app import SETTINGS
+
+    script = Path(__file__).resolve().parent / "app.py"
+    flags = [f"--{key}={value}" for key, value in SETTINGS.items()] + [f"--server.port={args.port}"]
+    env = {**os.environ, **({"SCALES_MIRROR": str(Path(args.mirror).resolve())} if args.mirror else {})}
+    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(script), *flags], env=env)
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -226,6 +238,9 @@ def parser() -> argparse.ArgumentParser:
     partners.add_argument("--units", metavar="LAYER", help="per unit of this layer: counterpart units in the others")
     partners.add_argument("--format", choices=["csv"], default="csv")
     partners.set_defaults(run=cmd_partners)
+    dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
+    dashboard.add_argument("--port", type=int, default=8501)
+    dashboard.set_defaults(run=cmd_dashboard)
     return main
 
 

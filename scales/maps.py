@@ -21,7 +21,6 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "/app/static"
 GENERATED = "generated"
 """Sub-folder of `static/` for published GeoJSON (git-ignored, rebuilt on demand)."""

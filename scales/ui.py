@@ -15,7 +15,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from scales import maps, reports
+from scales import STATIC_DIR, maps, reports
 from scales.atlas import Atlas, load_atlas
 from scales.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -118,7 +118,7 @@ def labels(keys, label) -> dict:
 
 def published(text: str, name: str) -> str:
     """URL of GeoJSON text served from `static/generated/` (or the text itself if that is read-only)."""
-    return maps.publish(text, name, maps.STATIC_DIR / maps.GENERATED, f"{maps.STATIC_URL}/{maps.GENERATED}")
+    return maps.publish(text, name, STATIC_DIR / maps.GENERATED, f"{maps.STATIC_URL}/{maps.GENERATED}")
 
 
 @st.cache_resource(show_spinner=False)

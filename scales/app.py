@@ -1,0 +1,62 @@
+"""The dashboard's frame: page setup, language switch, reference date and navigation.
+
+`streamlit run app.py` in a checkout, or `scales dashboard` from an installed wheel (which runs this
+file, with `pages/` and `static/` installed beside it), both call `main()` on every script run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from scales.i18n import LANGUAGES
+from scales.ui import date_warnings, lang, t
+
+SETTINGS = {
+    "server.enableStaticServing": "true",
+    "server.headless": "true",
+    "server.fileWatcherType": "none",
+    "server.maxUploadSize": "5",
+    "client.showErrorDetails": "none",
+    "client.toolbarMode": "viewer",
+    "browser.gatherUsageStats": "false",
+    "theme.base": "light",
+}
+"""Streamlit settings the dashboard needs: served Leaflet, 5 MB uploads, no tracebacks for users.
+`.streamlit/config.toml` holds the same for `streamlit run app.py` (a test keeps the two equal)."""
+
+
+def main() -> None:
+    """Lay out the frame and run the chosen page."""
+    st.set_page_config(page_title="scales", page_icon="🗺️", layout="wide")
+    current = lang()
+    with st.sidebar:
+        choice = st.radio(
+            t("language"),
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
+            index=list(LANGUAGES).index(current),
+            horizontal=True,
+            key="language_choice",
+        )
+        if choice != current:
+            st.session_state["lang"] = choice
+            st.query_params["lang"] = choice
+            st.rerun()
+        st.date_input(t("date_label"), value=dt.date.today(), key="reference_date", format="YYYY-MM-DD")
+    pages = [
+        st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
+        st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
+        st.Page("pages/compare.py", title=t("page_compare"), url_path="vergelijk"),
+        st.Page("pages/municipality.py", title=t("page_municipality"), url_path="gemeente"),
+        st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen"),
+    ]
+    page = st.navigation(pages)
+    st.query_params["lang"] = lang()  # after navigation, so a deep link's page is resolved first
+    page.run()
+    date_warnings()
+
+
+if __name__ == "__main__":  # Streamlit runs its main script as __main__
+    main()
