@@ -25,7 +25,6 @@ from scales.ui import (
     t,
 )
 
-CUSTOM = "__custom__"
 data = atlas()
 date = reference_date().isoformat()
 layer_ids = list(data.layers)
@@ -83,12 +82,9 @@ if upload is not None:
         st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
     except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
         st.error(t("custom_error", error=plain(error.text(lang()))))
-pair_ids = layer_ids + ([CUSTOM] if custom else [])
-pair_labels = {**layer_labels, CUSTOM: custom.meta.name_nl if custom else ""}
-
-
-def pair_layer(layer_id: str):
-    return custom if layer_id == CUSTOM else data.layer(layer_id, date)
+own = {custom.id: custom} if custom else {}  # this session's layers, by id
+pair_ids = layer_ids + list(own)
+pair_labels = {**layer_labels, **{k: v.meta.name_nl for k, v in own.items()}}
 
 
 left, right = st.columns(2)
@@ -98,7 +94,7 @@ a_id = left.selectbox(
 b_id = right.selectbox(
     t("layer_b"), pair_ids, index=pair_ids.index("primary_care_zone"), format_func=pair_labels.get, key="pair_b"
 )
-result = comparator().compare(pair_layer(a_id), pair_layer(b_id), weight)
+result = comparator().compare(data.resolve(a_id, date, own), data.resolve(b_id, date, own), weight)
 summary = result.summary()
 st.subheader(t("pair_title", a=plain(pair_labels[a_id]), b=plain(pair_labels[b_id])))
 unit = t(f"weight_{weight}")
@@ -124,7 +120,7 @@ units = result.units()
 classes = units.query("layer == 'A'").set_index("unit_id")["class"]
 shapes = (
     layer_geojson(a_id, date)
-    if a_id != CUSTOM
+    if a_id not in own
     else session_memo(  # kept with this session and sent inline: never a shared cache or a public file
         "custom_shapes", upload.file_id, lambda: maps.feature_collection(data.geometry(custom), ["unit_id", "name"])
     )

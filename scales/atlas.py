@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from scales import DATA_DIR, __version__
 from scales.atoms import load_atoms
 from scales.builders import BASE_BUILDERS, DERIVED_BUILDERS, BuildContext, Built
 from scales.cache import CacheError, read_atlas, write_atlas
+from scales.custom import read_custom_layer
 from scales.geometry import (
     DISPLAY_GRID_DEG,
     WEB_CRS,
@@ -35,7 +36,7 @@ from scales.geometry import (
 )
 from scales.layers import Layer, layer_catalogue
 from scales.points import POINT_LAYERS
-from scales.problems import Problem
+from scales.problems import Problem, UsageError
 from scales.sources import cache_dir, fetch_all, optional_statbel_population, registry
 
 Progress = Callable[[float, str], None]
@@ -66,12 +67,23 @@ class Atlas:
     def layer(self, layer_id: str, date: dt.date | str | None = None) -> Layer:
         """A built-in layer as it stood on `date` (today when None); the same object for the same day."""
         if layer_id not in self.layers:
-            raise KeyError(f"Unknown layer {layer_id!r}; known layers: {', '.join(self.layers)}")
+            raise UsageError(Problem("unknown_layer", {"layer": layer_id, "known": ", ".join(self.layers)}))
         day = (date if isinstance(date, dt.date) else dt.date.fromisoformat(date)) if date else dt.date.today()
         key = (layer_id, day)
         if key not in self._layer_cache:
             self._layer_cache[key] = self.layers[layer_id].at(day)
         return self._layer_cache[key]
+
+    def resolve(self, ref: str, date: dt.date | str | None = None, own: Mapping[str, Layer] | None = None) -> Layer:
+        """The one way to get a layer: a built-in id (as it stood on `date`), one of the caller's own
+        layers by id (an upload or scenario of this session), or the path of a CSV file."""
+        if ref in self.layers:
+            return self.layer(ref, date)
+        if own and ref in own:
+            return own[ref]
+        if ref.lower().endswith(".csv") or Path(ref).exists():
+            return read_custom_layer(Path(ref), set(self.atoms["nis"]))
+        raise UsageError(Problem("unknown_layer", {"layer": ref, "known": ", ".join(self.layers)}))
 
     def builtin(self, layer: Layer) -> bool:
         """Is `layer` one of the atlas' own layers (at some date), not a user's layer with the same id?"""

@@ -18,7 +18,8 @@ import geopandas as gpd
 import pandas as pd
 
 from scales import DATA_DIR
-from scales.sources import Source, SourceError, optional_statbel_population, registry, resolve, resolve_optional
+from scales.problems import Problem, SourceError, data_error
+from scales.sources import Source, optional_statbel_population, registry, resolve, resolve_optional
 
 CRS_METRIC = "EPSG:31370"
 """Belgian Lambert 72: areas, distances and border lengths are computed in it."""
@@ -128,7 +129,9 @@ def load_population(sources: dict[str, Source], mirror: str | Path | None, atom_
     table = population_2020(resolve(source, mirror))
     missing = sorted(atom_ids - set(table.index))
     if missing:
-        raise SourceError(f"{source.path} lacks inhabitants for {len(missing)} municipalities: {missing[:10]}")
+        raise SourceError(
+            Problem("population_incomplete", {"path": source.path, "count": len(missing), "codes": missing[:10]})
+        )
     return Population(table, 2020, source.attribution, "; ".join(notes))
 
 
@@ -152,7 +155,7 @@ def load_atoms(mirror: str | Path | None = None) -> gpd.GeoDataFrame:
     municipalities, provinces, regions = _names()
     unknown = sorted(set(shapes["nis"]) - set(municipalities))
     if unknown:
-        raise ValueError(f"Municipal boundaries hold NIS codes unknown to REFNIS 2025: {unknown}")
+        raise data_error("municipal boundaries", f"NIS codes unknown to REFNIS 2025: {unknown}")
     meta = [municipalities[nis] for nis in shapes["nis"]]
     population = load_population(sources, mirror, set(shapes["nis"]))
 

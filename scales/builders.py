@@ -20,6 +20,7 @@ import shapely
 from scales import DATA_DIR
 from scales.atoms import CRS_METRIC
 from scales.layers import membership_frame, units_frame
+from scales.problems import data_error
 from scales.sources import Source, resolve
 from scales.subzones import ANTWERPEN, read_sectors, sector_parts, subzone_inhabitants
 
@@ -76,7 +77,7 @@ def regroup(members: pd.DataFrame, mapping: dict[str, str], what: str) -> pd.Dat
     """Map units onto coarser units and add up the shares per atom (unmapped units are an error)."""
     target = members["unit_id"].map(mapping)
     if target.isna().any():
-        raise ValueError(f"No {what} for units {sorted(members.loc[target.isna(), 'unit_id'].unique())}")
+        raise data_error(what, f"no unit for {sorted(members.loc[target.isna(), 'unit_id'].unique())}")
     grouped = members.assign(unit_id=target)
     return _merge_rows(grouped, ["nis", "unit_id"])
 
@@ -199,11 +200,12 @@ def judicial_division(ctx: BuildContext) -> Built:
     cantons["confidence"] = cantons["unit_id"].map(dict(zip(table["canton_id"], table["confidence"], strict=True)))
     division = cantons["unit_id"].map(dict(zip(table["canton_id"], table["division_id"], strict=True)))
     if division.isna().any():
-        raise ValueError(f"No judicial division for cantons {sorted(cantons.loc[division.isna(), 'unit_id'].unique())}")
+        missing = sorted(cantons.loc[division.isna(), "unit_id"].unique())
+        raise data_error("judicial_divisions.csv", f"no division for cantons {missing}")
     for row in read_data("judicial_division_exceptions.csv").to_dict("records"):
         hit = (cantons["nis"] == row["nis"]) & (cantons["unit_id"] == row["canton_id"])
         if not hit.any():
-            raise ValueError(f"data/judicial_division_exceptions.csv: {row['nis']} is not in canton {row['canton_id']}")
+            raise data_error("judicial_division_exceptions.csv", f"{row['nis']} is not in canton {row['canton_id']}")
         division[hit] = row["division_id"]
         cantons.loc[hit, "confidence"] = row["confidence"]
     members = _merge_rows(cantons.assign(unit_id=division), ["nis", "unit_id"])
@@ -253,11 +255,11 @@ def police_zone(ctx: BuildContext) -> Built:
     changes = read_data("police_zone_changes.csv")
     unknown = sorted(set(changes["nis"]) - set(ctx.atoms["nis"]))
     if unknown:
-        raise ValueError(f"data/police_zone_changes.csv: unknown NIS codes {unknown}")
+        raise data_error("police_zone_changes.csv", f"unknown NIS codes {unknown}")
     for row in changes[changes["valid_to"] != ""].to_dict("records"):
         hit = (members["nis"] == row["nis"]) & (members["unit_id"] == row["zone_id"])
         if not hit.any():
-            raise ValueError(f"data/police_zone_changes.csv: {row['nis']} is not in {row['zone_id']}")
+            raise data_error("police_zone_changes.csv", f"{row['nis']} is not in {row['zone_id']}")
         members.loc[hit, ["valid_to", "confidence"]] = [row["valid_to"], row["confidence"]]
     started = changes[changes["valid_from"] != ""]
     added = membership_frame(
@@ -308,7 +310,9 @@ def _subzone_rows(pieces: pd.DataFrame, inhabitants: pd.Series) -> pd.DataFrame:
     antwerp = pieces["nis"] == ANTWERPEN
     share_inhabitants = pieces["share"].where(~antwerp, code.map(inhabitants))
     if share_inhabitants.isna().any():
-        raise ValueError(f"No inhabitant share for Antwerp sub-zones {sorted(code[share_inhabitants.isna()])}")
+        raise data_error(
+            "antwerp_subzone_inhabitants.csv", f"no share for sub-zones {sorted(code[share_inhabitants.isna()])}"
+        )
     basis = pd.Series("area", index=pieces.index).where(~antwerp, "inhabitants").where(pieces["share"] < 1.0, "")
     return membership_frame(
         pieces["nis"], pieces["unit_id"], pieces["share"], share_inhabitants=share_inhabitants, share_basis=basis

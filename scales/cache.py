@@ -27,8 +27,9 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 
 
-class CacheError(RuntimeError):
-    """The cached atlas is missing, partial, damaged or of another format: rebuild it."""
+class CacheError(Exception):
+    """The cached atlas is missing, partial, damaged or of another format: rebuild it (never shown to
+    users as such: `load_atlas` rebuilds and says so)."""
 
 
 def _digest(path: Path) -> str:

@@ -17,10 +17,10 @@ from scales import DATA_DIR
 from scales.atlas import Atlas, load_atlas
 from scales.atoms import ATOM_COLUMNS
 from scales.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
-from scales.custom import CustomLayerError, read_custom_layer
 from scales.metrics import WEIGHTS
+from scales.problems import DataError, ScalesError
 from scales.reports import write_csv
-from scales.sources import SourceError, fetch_all, registry
+from scales.sources import fetch_all, registry
 from scales.tables import table_problems, upstream_ids
 from scales.validate import date_problems, validate_all
 
@@ -55,7 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(f"{len(tables)} problem(s) in the fact tables of {DATA_DIR}")
     try:
         atlas = _atlas(args, rebuild=args.rebuild)
-    except ValueError as error:  # a broken fact table can stop the build itself
+    except DataError as error:  # a broken fact table can stop the build itself
         print(f"FAIL the layers could not be built: {error}")
         return 1
     report = validate_all(atlas.layers, atlas.atoms, args.date)
@@ -106,7 +106,7 @@ def cmd_layers(args: argparse.Namespace) -> int:
 
 def cmd_membership(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
-    layer = atlas.layer(args.layer, args.date)
+    layer = atlas.resolve(args.layer, args.date)
     table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id").rename(columns={"name": "unit_name"})
     table = table.rename(columns={"share": "share_area"}).sort_values(["nis", "unit_id"])
     write_csv(table[["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"]], sys.stdout)
@@ -123,20 +123,11 @@ def cmd_atoms(args: argparse.Namespace) -> int:
     return 0
 
 
-def _layer(atlas: Atlas, name: str, date: str | None):
-    """A built-in layer id, or the path of a custom CSV `nis,unit_id[,share]` on the same atoms."""
-    if name in atlas.layers:
-        return atlas.layer(name, date)
-    if name.lower().endswith(".csv") or Path(name).exists():
-        return read_custom_layer(Path(name), set(atlas.atoms["nis"]))
-    raise KeyError(f"Unknown layer {name!r}: use one of {', '.join(atlas.layers)} or the path of a CSV file")
-
-
 def cmd_compare(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     comparator = Comparator(atlas.atoms, atlas.borders)
     result = comparator.compare(
-        _layer(atlas, args.a, args.date), _layer(atlas, args.b, args.date), args.weight, args.beta
+        atlas.resolve(args.a, args.date), atlas.resolve(args.b, args.date), args.weight, args.beta
     )
     if args.units:
         write_csv(result.units(), sys.stdout, float_format="%.6g")
@@ -156,7 +147,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_matrix(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     ids = args.layers.split(",") if args.layers else list(atlas.layers)
-    layers = {name: _layer(atlas, name, args.date) for name in ids}
+    layers = {name: atlas.resolve(name, args.date) for name in ids}
     table = Comparator(atlas.atoms, atlas.borders).matrix(layers, args.metric, args.weight)
     write_csv(table.rename_axis("layer").reset_index(), sys.stdout, float_format="%.6g")
     return 0
@@ -165,10 +156,10 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def cmd_partners(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     ids = args.layers.split(",") if args.layers else list(atlas.layers)
-    layers = {name: _layer(atlas, name, args.date) for name in ids}
+    layers = {name: atlas.resolve(name, args.date) for name in ids}
     if args.units:
         others = {k: v for k, v in layers.items() if k != args.units}
-        table = counterparts(_layer(atlas, args.units, args.date), others)
+        table = counterparts(atlas.resolve(args.units, args.date), others)
     else:
         names = atlas.atoms[["nis", "name_nl"]]
         table = names.merge(partner_counts(layers), on="nis", how="left")
@@ -209,10 +200,8 @@ def parser() -> argparse.ArgumentParser:
     layers.set_defaults(run=cmd_layers)
     membership = sub.add_parser("membership", parents=[common, dated], help="a layer's membership table")
     membership.add_argument("layer")
-    membership.add_argument("--format", choices=["csv"], default="csv")
     membership.set_defaults(run=cmd_membership)
     atoms = sub.add_parser("atoms", parents=[common], help="the municipalities with area and inhabitants")
-    atoms.add_argument("--format", choices=["csv"], default="csv")
     atoms.set_defaults(run=cmd_atoms)
     compare = sub.add_parser("compare", parents=[common, dated], help="compare layer A with layer B")
     compare.add_argument("a", help="layer id or CSV path (nis,unit_id[,share])")
@@ -225,18 +214,15 @@ def parser() -> argparse.ArgumentParser:
     output.add_argument("--moves", action="store_true", help="municipalities that would move for A to nest in B")
     output.add_argument("--straddles", action="store_true", help="A-units split over B, with municipalities")
     compare.add_argument("--reverse", action="store_true", help="with --moves: B into A")
-    compare.add_argument("--format", choices=["csv"], default="csv")
     compare.set_defaults(run=cmd_compare)
     matrix = sub.add_parser("matrix", parents=[common, dated], help="one metric for every pair of layers")
     matrix.add_argument("--metric", choices=MATRIX_METRICS, default="v_measure")
     matrix.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
     matrix.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
-    matrix.add_argument("--format", choices=["csv"], default="csv")
     matrix.set_defaults(run=cmd_matrix)
     partners = sub.add_parser("partners", parents=[common, dated], help="partner counts per municipality or unit")
     partners.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
     partners.add_argument("--units", metavar="LAYER", help="per unit of this layer: counterpart units in the others")
-    partners.add_argument("--format", choices=["csv"], default="csv")
     partners.set_defaults(run=cmd_partners)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)
@@ -251,9 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
-    except (SourceError, CustomLayerError, KeyError, ValueError) as error:
-        message = error.args[0] if isinstance(error, KeyError) else str(error)
-        print(f"scales: {printable(message)}", file=sys.stderr)
+    except ScalesError as error:
+        print(f"scales: {printable(str(error))}", file=sys.stderr)
         return 2
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from scales import metrics
 from scales.contingency import Encoded, Joint, border_difference, coincidence, encode, joint
 from scales.layers import Layer, share_column
+from scales.problems import Problem, UsageError
 
 ENCODED_LAYERS_KEPT = 64
 """Encodings kept per comparator (least recently used dropped): built-in layers × a few dates."""
@@ -222,7 +223,9 @@ class Comparator:
     def compare(self, a: Layer, b: Layer, weight: str = "inhabitants", beta: float = 1.0) -> Comparison:
         """Layer A against layer B under `weight` (inhabitants, area or count)."""
         if weight not in self._weights:
-            raise ValueError(f"Unknown weight {weight!r}: choose one of {', '.join(metrics.WEIGHTS)}")
+            raise UsageError(
+                Problem("unknown_choice", {"what": "weight", "value": weight, "known": ", ".join(metrics.WEIGHTS)})
+            )
         (code_a, diff_a), (code_b, diff_b) = self.encoded(a, weight), self.encoded(b, weight)
         pieces = joint(code_a, code_b, self._weights[weight])
         used_a, a_local = np.unique(pieces.a, return_inverse=True)
@@ -244,7 +247,9 @@ class Comparator:
     def matrix(self, layers: dict[str, Layer], metric: str = "v_measure", weight: str = "inhabitants") -> pd.DataFrame:
         """One metric for every ordered pair of layers (row = A, column = B); each pair is crossed once."""
         if metric not in MATRIX_METRICS:
-            raise ValueError(f"Unknown metric {metric!r}: choose one of {', '.join(MATRIX_METRICS)}")
+            raise UsageError(
+                Problem("unknown_choice", {"what": "metric", "value": metric, "known": ", ".join(MATRIX_METRICS)})
+            )
         ids = list(layers)
         values = pd.DataFrame(np.nan, index=ids, columns=ids)
         for first in ids:

@@ -13,22 +13,17 @@ from pathlib import Path
 import pandas as pd
 
 from scales.layers import Layer, LayerMeta, membership_frame, units_frame
-from scales.problems import Problem
+from scales.problems import Problem, ScalesError
 from scales.validate import validate_layer
 
+CUSTOM_PREFIX = "custom:"
+"""Ids of user layers start with this, so they never collide with a built-in layer's id."""
 MAX_BYTES = 5_000_000
 """A membership table for 304 atoms is a few kB; anything this large is not one."""
 
 
-class CustomLayerError(ValueError):
+class CustomLayerError(ScalesError):
     """A user-supplied layer file cannot be used; the problems say what to change (in nl or en)."""
-
-    def __init__(self, *problems: Problem) -> None:
-        self.problems = problems
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str = "en") -> str:
-        return " ".join(p.text(lang).rstrip(".") + "." for p in self.problems)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -91,7 +86,8 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
         raise CustomLayerError(Problem("share_not_number", {"label": label, "codes": bad}))
     names = table["unit_name"] if "unit_name" in table else table["unit_id"]
     meta = LayerMeta(
-        id=name,
+        id=f"{CUSTOM_PREFIX}{name}",
+        kind="custom",
         name_nl=name,
         name_en=name,
         source=f"user file {label}",

@@ -276,6 +276,53 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{date} is in the future: the layers show their last known state (data up to {reference}); later "
         "changes are not known.",
     },
+    "problem_data_table": {
+        "nl": "Feitentabel {file} klopt niet: {detail}. Corrigeer de tabel en voer `scales validate` uit.",
+        "en": "Fact table {file} is inconsistent: {detail}. Correct the table and run `scales validate`.",
+    },
+    "problem_unknown_layer": {
+        "nl": "Onbekende laag {layer!r}: kies een van {known}, een eigen laag of het pad van een CSV-bestand.",
+        "en": "Unknown layer {layer!r}: use one of {known}, your own layer or the path of a CSV file.",
+    },
+    "problem_unknown_choice": {
+        "nl": "Onbekende {what} {value}: kies een van {known}.",
+        "en": "Unknown {what} {value}: choose one of {known}.",
+    },
+    "problem_source_hash": {
+        "nl": "{path} komt niet overeen met zijn vastgelegde sha256 ({source}): verwacht {expected}, gevonden {found}. "
+        "Het bestand is beschadigd, onvolledig of een andere versie: verwijder het en voer `scales fetch` opnieuw uit, "
+        "of kopieer het van {url}.",
+        "en": "{path} does not match its pinned sha256 ({source}): expected {expected}, found {found}. The file is "
+        "corrupt, truncated or a different version: delete it and run `scales fetch` again, or copy it from {url}.",
+    },
+    "problem_mirror_missing": {
+        "nl": "De spiegelmap {mirror} bestaat niet. Laat --mirror / {env} wijzen naar een map met de indeling "
+        "OWNER/REPO/COMMIT/PATH (bv. ../shared/mirror), of maak {env} leeg om te downloaden.",
+        "en": "Mirror folder {mirror} does not exist. Point --mirror / {env} at a folder laid out as "
+        "OWNER/REPO/COMMIT/PATH (e.g. ../shared/mirror), or unset it to download.",
+    },
+    "problem_mirror_file_missing": {
+        "nl": "{path} ontbreekt in de spiegel {mirror}. Kopieer het van {url} naar dat pad, of maak {env} leeg om "
+        "het te downloaden.",
+        "en": "{path} is missing from the mirror {mirror}. Copy it from {url} to that path, or unset {env} to "
+        "download it.",
+    },
+    "problem_download_hash": {
+        "nl": "{url} is gedownload, maar zijn sha256 verschilt van de vastgelegde ({error}). Het bronbestand is "
+        "veranderd: meld het, of gebruik een gecontroleerde spiegel (--mirror).",
+        "en": "Downloaded {url} but its sha256 differs from the pinned one ({error}). The upstream file changed: "
+        "report it, or use a verified mirror (--mirror).",
+    },
+    "problem_download_failed": {
+        "nl": "{url} kon niet gedownload worden: {error}. Controleer de internetverbinding, of gebruik een lokale "
+        "spiegel met --mirror MAP / {env}.",
+        "en": "Could not download {url}: {error}. Check the internet connection, or use a local mirror with "
+        "--mirror DIR / {env}.",
+    },
+    "problem_population_incomplete": {
+        "nl": "{path} heeft geen inwoners voor {count} gemeenten: {codes}.",
+        "en": "{path} lacks inhabitants for {count} municipalities: {codes}.",
+    },
     "problem_file_empty": {
         "nl": "{label} is leeg: verwacht een kopregel 'nis,unit_id' en één rij per gemeente.",
         "en": "{label} is empty: expected a header 'nis,unit_id' and one row per municipality.",

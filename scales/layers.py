@@ -52,6 +52,10 @@ class LayerMeta:
     valid_to: str = ""
     territory: str = "none"
     """What the layer must cover: flanders, flanders_brussels (all 304), or none stated (custom layers)."""
+    kind: str = "builtin"
+    """builtin (from `data/layers.csv`), custom (a user's file) or scenario (an edited layer)."""
+    parent: str = ""
+    """The layer a custom layer or scenario was derived from, if any."""
     doubts: tuple[str, ...] = ()
 
     def name(self, lang: str = "nl") -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from scales.problems import Problem, UsageError
+
 WEIGHTS = ("inhabitants", "area", "count")
 ENTROPY_FLOOR = 1e-12
 """Entropies below this (bits) are rounding noise of a single-unit layer and count as 0."""
@@ -22,7 +24,7 @@ def weights(atoms: pd.DataFrame, kind: str) -> np.ndarray:
     if kind == "count":
         return np.ones(len(atoms))
     if kind not in column:
-        raise ValueError(f"Unknown weight {kind!r}: choose one of {', '.join(WEIGHTS)}")
+        raise UsageError(Problem("unknown_choice", {"what": "weight", "value": kind, "known": ", ".join(WEIGHTS)}))
     return atoms[column[kind]].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
 
 

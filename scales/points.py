@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from scales.builders import read_data
+from scales.problems import data_error
 
 HOST_POINT = "interior point of the host municipality (no exact location sourced)"
 POINT_COLUMNS = ["point_id", "kind", "name", "nis", "address", "lon", "lat", "location_basis", "source", "confidence"]
@@ -35,7 +36,7 @@ def _address(address: dict) -> str:
 def _check_nis(table: pd.DataFrame, atoms: gpd.GeoDataFrame, name: str) -> None:
     unknown = sorted(set(table["nis"]) - set(atoms["nis"]))
     if unknown:
-        raise ValueError(f"data/{name}: unknown NIS codes {unknown}; use 5-digit 2025 REFNIS codes")
+        raise data_error(name, f"unknown NIS codes {unknown}; use 5-digit 2025 REFNIS codes")
 
 
 def veilig_huis_locations(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -8,12 +8,13 @@ import pandas as pd
 
 from scales.atlas import Atlas
 from scales.compare import partner_counts
+from scales.problems import Problem, UsageError
 
 
 def memberships(atlas: Atlas, nis: str, date: dt.date | str | None = None, lang: str = "nl") -> pd.DataFrame:
     """One row per (layer, unit) the municipality belongs to, with the other member municipalities."""
     if nis not in set(atlas.atoms["nis"]):
-        raise KeyError(f"Unknown NIS code {nis!r}: use a 5-digit 2025 REFNIS code of Flanders or Brussels")
+        raise UsageError(Problem("unknown_nis", {"count": 1, "codes": nis}))
     names = dict(zip(atlas.atoms["nis"], atlas.atoms["name_nl"], strict=True))
     rows = []
     for layer_id in atlas.layers:

@@ -48,10 +48,19 @@ def csv_bytes(frame: pd.DataFrame, lang: str = "nl") -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+NOT_IN_NAMES = re.compile(r"[\\/:*?\[\]<>|\"\x00-\x1f]+")
+"""Characters Excel refuses in sheet names, or file systems in file names."""
+
+
+def safe_name(name: str, limit: int = 80) -> str:
+    """A sheet or file name made of what any spreadsheet and file system accepts."""
+    return NOT_IN_NAMES.sub("-", name).strip(" .'-")[:limit] or "table"
+
+
 def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per table (sheet names cut to Excel's 31 characters)."""
+    """An XLSX workbook with one sheet per table (names made safe and cut to Excel's 31 characters)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
-            escape_formulas(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            escape_formulas(frame).to_excel(writer, sheet_name=safe_name(name, 31), index=False)
     return buffer.getvalue()

@@ -16,13 +16,10 @@ import pandas as pd
 import platformdirs
 
 from scales import DATA_DIR
+from scales.problems import Problem, SourceError
 
 MIRROR_ENV = "SCALES_MIRROR"
 CACHE_ENV = "SCALES_CACHE"
-
-
-class SourceError(RuntimeError):
-    """An upstream file is missing, could not be downloaded, or does not match its pinned hash."""
 
 
 @dataclass(frozen=True)
@@ -78,23 +75,23 @@ def _check_hash(source: Source, path: Path) -> None:
     actual = sha256_of(path)
     if actual != source.sha256:
         raise SourceError(
-            f"{path} does not match its pinned sha256 ({source.key}): expected {source.sha256}, "
-            f"found {actual}. The file is corrupt, truncated or a different version: delete it and "
-            f"run `scales fetch` again, or copy the file from {source.url}."
-        )
+            Problem(
+                "source_hash", {"path": str(path), "source": source.key, "expected": source.sha256, "found": actual,
+                                "url": source.url}
+            )
+        )  # fmt: skip
 
 
 def _from_mirror(source: Source, mirror: Path) -> Path:
     if not mirror.is_dir():
-        raise SourceError(
-            f"Mirror folder {mirror} does not exist. Point --mirror / {MIRROR_ENV} at a folder laid "
-            "out as OWNER/REPO/COMMIT/PATH (e.g. ../shared/mirror), or unset it to download."
-        )
+        raise SourceError(Problem("mirror_missing", {"mirror": str(mirror), "env": MIRROR_ENV}))
     path = mirror / source.path
     if not path.is_file():
         raise SourceError(
-            f"{source.path} is missing from the mirror {mirror}. Copy it from {source.url} to that "
-            f"path, or unset {MIRROR_ENV} to download it."
+            Problem(
+                "mirror_file_missing",
+                {"path": source.path, "mirror": str(mirror), "url": source.url, "env": MIRROR_ENV},
+            )
         )
     _check_hash(source, path)
     return path
@@ -116,14 +113,10 @@ def _download(source: Source, cache: Path, progressbar: bool, timeout: float | N
             downloader=pooch.HTTPDownloader(progressbar=progressbar, timeout=timeout),
         )
     except ValueError as error:  # pooch raises ValueError on a hash mismatch
-        raise SourceError(
-            f"Downloaded {source.url} but its sha256 differs from the pinned one ({error}). "
-            "The upstream file changed: report it, or use a verified mirror (--mirror)."
-        ) from error
+        raise SourceError(Problem("download_hash", {"url": source.url, "error": str(error)})) from error
     except Exception as error:  # network errors come in many types (requests, OSError, ...)
         raise SourceError(
-            f"Could not download {source.url}: {error}. Check the internet connection, or use a "
-            f"local mirror with --mirror DIR / {MIRROR_ENV}."
+            Problem("download_failed", {"url": source.url, "error": str(error), "env": MIRROR_ENV})
         ) from error
     return Path(fetched)
 

@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from scales.problems import data_error
+
 ANTWERPEN = "11002"
+FACTS = "antwerp_subzone_inhabitants.csv"
 SECTOR_COLUMNS = ["statsec", "deelgemeente", "gemeente", "ELZantw"]
 
 
@@ -41,11 +44,10 @@ def subzone_inhabitants(parts: pd.Series, facts: pd.DataFrame, total: float) -> 
         for district in row["districts"].split(";"):
             key = (str(row["subzone"]), district.strip())
             if key not in parts.index:
-                raise ValueError(f"row {row_number}: sub-zone {key[0]} has no sectors in district {key[1]}")
+                raise data_error(FACTS, f"row {row_number}: sub-zone {key[0]} has no sectors in district {key[1]}")
             if key in covered:
-                raise ValueError(
-                    f"row {row_number}: sub-zone {key[0]}, district {key[1]} is already in row {covered[key]}"
-                )
+                detail = f"row {row_number}: sub-zone {key[0]}, district {key[1]} is already in row {covered[key]}"
+                raise data_error(FACTS, detail)
             covered[key] = row_number
         sourced[str(row["subzone"])] += float(row["inhabitants"])
     known = sourced.sum()

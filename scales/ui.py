@@ -20,7 +20,7 @@ from scales.atlas import Atlas, load_atlas
 from scales.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
-from scales.sources import SourceError
+from scales.problems import ScalesError
 from scales.validate import date_problems
 
 T = TypeVar("T")
@@ -55,8 +55,8 @@ def atlas() -> Atlas:
     """The atlas (built or fetched on first use with a progress bar; then shared by all sessions)."""
     try:
         data = _cached_atlas()
-    except SourceError as error:
-        st.error(t("load_failed", error=plain(error)))
+    except ScalesError as error:
+        st.error(t("load_failed", error=plain(error.text(lang()))))
         st.stop()
     if data.cache_note:
         st.caption(plain(data.cache_note.text(lang())))
@@ -154,7 +154,7 @@ def downloads(frame: pd.DataFrame, name: str) -> None:
     The files are made before the buttons are shown, so a click during a rerun still gets its file;
     they are cached per table content, so a rerun does not make them again.
     """
-    current = lang()
+    current, name = lang(), reports.safe_name(name)
     left, right = st.columns(2)
     left.download_button(
         t("download_csv"), _file_bytes(frame, name, "csv", current), f"{name}.csv", "text/csv", key=f"csv-{name}"

@@ -113,7 +113,7 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     other = start("en").switch_page("pages/compare.py").run()  # another browser session
     assert "my_zones" not in other.selectbox(key="pair_a").options
     assert "my_zones" in app.selectbox(key="pair_a").options
-    app.selectbox(key="pair_a").set_value("__custom__").run()
+    app.selectbox(key="pair_a").set_value("custom:my_zones").run()
     assert not app.exception and "my\\_zones" in app.subheader[0].value  # escaped Markdown
     assert (set(generated.glob("*")) if generated.exists() else set()) == published  # nothing public written
     values = {m.label: m.value for m in app.metric}

@@ -30,7 +30,7 @@ def test_layers_json(atlas: Atlas, mirror: Path) -> None:
 
 
 def test_membership_csv(atlas: Atlas, mirror: Path) -> None:
-    code, out = run("membership", "prosecution_area", "--format", "csv", "--mirror", str(mirror))
+    code, out = run("membership", "prosecution_area", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), dtype={"nis": str})
     assert code == 0 and list(table.columns) == [
         "nis",
@@ -44,7 +44,7 @@ def test_membership_csv(atlas: Atlas, mirror: Path) -> None:
 
 
 def test_atoms_csv(atlas: Atlas, mirror: Path) -> None:
-    code, out = run("atoms", "--format", "csv", "--mirror", str(mirror))
+    code, out = run("atoms", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), dtype={"nis": str})
     assert list(table.columns) == [
         "nis",
@@ -120,3 +120,18 @@ def test_a_date_outside_the_data_warns_and_a_malformed_one_is_refused(atlas: Atl
         assert stop.code == 2 and "is not a date" in capsys.readouterr().err
     else:
         raise AssertionError("2025-02-30 was accepted")
+
+
+def test_only_scales_errors_become_one_line_messages(monkeypatch, capsys) -> None:
+    from scales import cli
+
+    def broken(args):
+        raise KeyError("a bug")  # not a ScalesError: it must not be hidden as a message
+
+    monkeypatch.setattr(cli, "cmd_layers", broken)
+    try:
+        main(["layers", "-q"])
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a bug was swallowed")

@@ -129,14 +129,10 @@ def test_cli_compare_json_units_and_matrix(atlas: Atlas, mirror: Path) -> None:
     summary = json.loads(out)
     assert code == 0 and set(summary) >= REQUIRED_KEYS
     assert all(0 <= summary[k] <= 1 for k in ("nested_a_in_b", "homogeneity", "v_measure", "mapcurves"))
-    code, out = run(
-        "compare", "police_zone", "primary_care_zone", "--units", "--format", "csv", "--mirror", str(mirror)
-    )
+    code, out = run("compare", "police_zone", "primary_care_zone", "--units", "--mirror", str(mirror))
     units = pd.read_csv(io.StringIO(out))
     assert len(units) == 105 + 60 and {"class", "split_count", "dominant_share", "rih", "mapcurves_fit"} <= set(units)
-    code, out = run(
-        "matrix", "--metric", "v_measure", "--weight", "inhabitants", "--format", "csv", "--mirror", str(mirror)
-    )
+    code, out = run("matrix", "--metric", "v_measure", "--weight", "inhabitants", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), index_col=0)
     assert table.shape == (13, 13)
     assert np.allclose(np.diag(table.to_numpy()), 1.0)

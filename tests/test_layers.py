@@ -10,6 +10,7 @@ import pytest
 from scales import builders
 from scales.atlas import Atlas
 from scales.builders import BuildContext
+from scales.problems import DataError
 from scales.sources import registry
 from scales.validate import validate_all
 
@@ -160,5 +161,5 @@ def test_unknown_nis_in_a_data_table_is_a_clear_error(
     table.to_csv(tmp_path / "police_zone_changes.csv", index=False)
     monkeypatch.setattr(builders, "DATA_DIR", tmp_path)
     context = BuildContext(atlas.atoms, registry(), mirror)
-    with pytest.raises(ValueError, match="police_zone_changes.csv: unknown NIS codes \\['99999'\\]"):
+    with pytest.raises(DataError, match="police_zone_changes.csv is inconsistent: unknown NIS codes \\['99999'\\]"):
         builders.police_zone(context)

@@ -57,8 +57,9 @@ def test_missing_mirror_folder(tmp_path: Path) -> None:
 
 
 def test_missing_file_in_mirror(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match=r"belgian_municipalities\.csv is missing from the mirror"):
+    with pytest.raises(SourceError, match=r"belgian_municipalities\.csv is missing from the mirror") as caught:
         resolve(registry()["population_2020"], tmp_path)
+    assert "ontbreekt in de spiegel" in caught.value.text("nl")  # the whole message in Dutch, not just a prefix
 
 
 def test_failed_download_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from scales.problems import DataError
 from scales.subzones import sector_parts, subzone_inhabitants
 
 SECTORS = pd.DataFrame(
@@ -42,5 +43,5 @@ def test_sourced_figures_above_the_total_are_scaled_down() -> None:
 )
 def test_a_part_that_does_not_exist_or_is_counted_twice_is_refused(subzone, districts, message) -> None:
     facts = pd.DataFrame({"subzone": [subzone], "districts": [districts], "inhabitants": ["1"]})
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(DataError, match=message):
         subzone_inhabitants(sector_parts(SECTORS), facts, total=10)
