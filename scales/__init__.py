@@ -19,3 +19,27 @@ STATIC_DIR = shipped("static", "static")
 """Vendored Leaflet, and the published map GeoJSON (`generated/`), served by Streamlit."""
 PAGES_DIR = shipped("pages", "pages")
 """The dashboard's page scripts."""
+
+_PUBLIC = {
+    "Atlas": "scales.atlas",
+    "load_atlas": "scales.atlas",
+    "build_atlas": "scales.atlas",
+    "Layer": "scales.layers",
+    "LayerMeta": "scales.layers",
+    "Comparator": "scales.compare",
+    "Comparison": "scales.compare",
+    "METRICS": "scales.compare",
+    "read_custom_layer": "scales.custom",
+    "Problem": "scales.problems",
+    "ScalesError": "scales.problems",
+}
+__all__ = ["DATA_DIR", "__version__", *_PUBLIC]
+
+
+def __getattr__(name: str):
+    """The public API, imported on first use (so `import scales` stays light and cycle-free)."""
+    if name in _PUBLIC:
+        from importlib import import_module
+
+        return getattr(import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'scales' has no attribute {name!r}")

@@ -19,7 +19,7 @@ import shapely
 
 from scales import DATA_DIR
 from scales.atoms import CRS_METRIC
-from scales.layers import membership_frame, units_frame
+from scales.layers import SHARE_TOLERANCE, membership_frame, units_frame
 from scales.problems import data_error
 from scales.sources import Source, resolve
 from scales.subzones import ANTWERPEN, read_sectors, sector_parts, subzone_inhabitants
@@ -90,7 +90,7 @@ def _merge_rows(members: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         share_basis=("share_basis", lambda b: max(b, key=len)),
         **({} if "confidence" in keys else {"confidence": ("confidence", _weakest)}),
     )
-    merged.loc[merged["share"] >= 1.0 - 1e-9, "share_basis"] = ""
+    merged.loc[merged["share"] >= 1.0 - SHARE_TOLERANCE, "share_basis"] = ""
     return merged
 
 

@@ -8,6 +8,7 @@ plain functions of `scales.metrics`.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -24,34 +25,6 @@ ENCODED_LAYERS_KEPT = 64
 COUNT_WEIGHTS = {"count", "inhabitants"}
 """Weights that count discrete things; the adjusted Rand index uses its pair-count form for them."""
 
-REVERSE = {
-    "homogeneity": "completeness",
-    "completeness": "homogeneity",
-    "nested_a_in_b": "nested_b_in_a",
-    "nested_b_in_a": "nested_a_in_b",
-    "nested_a_in_b_weighted": "nested_b_in_a_weighted",
-    "nested_b_in_a_weighted": "nested_a_in_b_weighted",
-    "alignment_cost_a_into_b": "alignment_cost_b_into_a",
-    "alignment_cost_b_into_a": "alignment_cost_a_into_b",
-    "boundary_coincidence_a_on_b": "boundary_coincidence_b_on_a",
-    "boundary_coincidence_b_on_a": "boundary_coincidence_a_on_b",
-    "split_units_a": "split_units_b",
-    "split_units_b": "split_units_a",
-}
-MATRIX_METRICS = (
-    "v_measure",
-    "homogeneity",
-    "completeness",
-    "nmi",
-    "ari",
-    "mapcurves",
-    "vi",
-    "nested_a_in_b",
-    "nested_a_in_b_weighted",
-    "alignment_cost_a_into_b",
-    "boundary_coincidence_a_on_b",
-    "coterminous",
-)
 
 
 @dataclass(frozen=True)
@@ -74,9 +47,7 @@ class Comparison:
         return int(np.unique(self.pieces.atom).size)
 
     def summary(self) -> dict[str, float | int | str]:
-        """The key figures (shares as fractions 0–1; A is sabre's x, B its y)."""
-        n, total = self.n, self.n.sum()
-        inside_a, inside_b = metrics.nested(n), metrics.nested(n.T)
+        """The pair's figures and every registered metric (shares as fractions 0–1; A is sabre's x)."""
         return {
             "a": self.a.id,
             "b": self.b.id,
@@ -85,26 +56,9 @@ class Comparison:
             "units_b": len(self.b_units),
             "atoms_compared": self.atoms_compared,
             "atoms_left_out": len(self.atom_ids) - self.atoms_compared,
-            "total_weight": float(total),
-            "nested_a_in_b": float(inside_a.mean()),
-            "nested_b_in_a": float(inside_b.mean()),
-            "nested_a_in_b_weighted": float(n.sum(axis=1)[inside_a].sum() / total),
-            "nested_b_in_a_weighted": float(n.sum(axis=0)[inside_b].sum() / total),
-            "coterminous": metrics.coterminous_pairs(n),
-            "split_units_a": int((metrics.split_counts(n) > 1).sum()),
-            "split_units_b": int((metrics.split_counts(n.T) > 1).sum()),
-            "alignment_cost_a_into_b": metrics.alignment_cost(n),
-            "alignment_cost_b_into_a": metrics.alignment_cost(n.T),
-            "homogeneity": metrics.homogeneity(n),
-            "completeness": metrics.completeness(n),
-            "v_measure": metrics.v_measure(n, self.beta),
+            "total_weight": float(self.n.sum()),
             "beta": self.beta,
-            "mapcurves": metrics.mapcurves(n),
-            "ari": metrics.adjusted_rand(n, self.weight in COUNT_WEIGHTS),
-            "nmi": metrics.nmi(n),
-            "vi": metrics.variation_of_information(n),
-            "boundary_coincidence_a_on_b": self.boundary[0],
-            "boundary_coincidence_b_on_a": self.boundary[1],
+            **{key: metric.value(self) for key, metric in METRICS.items()},
         }
 
     def units(self) -> pd.DataFrame:
@@ -154,7 +108,7 @@ class Comparison:
         own_layer, other_layer = (self.b, self.a) if b_into_a else (self.a, self.b)
         best = pd.Series(cols[n.argmax(axis=1)], index=rows)
         target = pieces[own].map(best)
-        moving = pieces[(pieces[other] != target) & (pieces["weight"] > metrics.EPSILON * max(n.sum(), 1.0))]
+        moving = pieces[(pieces[other] != target) & (pieces["weight"] > metrics.negligible(n))]
         own_names, other_names = own_layer.unit_names(), other_layer.unit_names()
         table = pd.DataFrame(
             {
@@ -175,7 +129,7 @@ class Comparison:
         """Every A-unit split over several B-units: the B-units, A's share in each, the municipalities."""
         pieces = self._pieces_frame()
         split = set(self.a_units[metrics.split_counts(self.n) > 1])
-        pieces = pieces[pieces["a"].isin(split) & (pieces["weight"] > metrics.EPSILON * max(self.n.sum(), 1.0))]
+        pieces = pieces[pieces["a"].isin(split) & (pieces["weight"] > metrics.negligible(self.n))]
         grouped = (
             pieces.groupby(["a", "b"])
             .agg(weight=("weight", "sum"), municipalities=("nis", lambda s: ", ".join(sorted(s.map(atom_names)))))
@@ -185,6 +139,46 @@ class Comparison:
         grouped.insert(1, "a_name", grouped["a"].map(self.a.unit_names()))
         grouped.insert(3, "b_name", grouped["b"].map(self.b.unit_names()))
         return grouped.sort_values(["a", "share_of_a"], ascending=[True, False]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One registered measure: how to read it off a comparison, its mirror image with A and B swapped
+    (itself when symmetric), its direction, and whether the matrix offers it. Its name and one-line
+    explanation are `scales.i18n.METRIC_TEXTS[key]`; its definition and source are in `scales.metrics`."""
+
+    value: Callable[[Comparison], float]
+    mirror: str
+    higher_is_better: bool = True
+    in_matrix: bool = True
+
+
+def _pair(a_key: str, b_key: str, value, higher_is_better: bool = True, in_matrix: bool = True) -> dict:
+    """A measure and its mirror image: `value(n)` on the table, and on its transpose for B."""
+    return {
+        a_key: Metric(lambda c: value(c.n), b_key, higher_is_better, in_matrix),
+        b_key: Metric(lambda c: value(c.n.T), a_key, higher_is_better, False),
+    }
+
+
+METRICS: dict[str, Metric] = {
+    "v_measure": Metric(lambda c: metrics.v_measure(c.n, c.beta), "v_measure"),
+    "homogeneity": Metric(lambda c: metrics.homogeneity(c.n), "completeness"),
+    "completeness": Metric(lambda c: metrics.completeness(c.n), "homogeneity"),
+    "nmi": Metric(lambda c: metrics.nmi(c.n), "nmi"),
+    "ari": Metric(lambda c: metrics.adjusted_rand(c.n, c.weight in COUNT_WEIGHTS), "ari"),
+    "mapcurves": Metric(lambda c: metrics.mapcurves(c.n), "mapcurves"),
+    "vi": Metric(lambda c: metrics.variation_of_information(c.n), "vi", higher_is_better=False),
+    **_pair("nested_a_in_b", "nested_b_in_a", metrics.nested_share),
+    **_pair("nested_a_in_b_weighted", "nested_b_in_a_weighted", metrics.nested_weighted),
+    **_pair("alignment_cost_a_into_b", "alignment_cost_b_into_a", metrics.alignment_cost, higher_is_better=False),
+    "boundary_coincidence_a_on_b": Metric(lambda c: c.boundary[0], "boundary_coincidence_b_on_a"),
+    "boundary_coincidence_b_on_a": Metric(lambda c: c.boundary[1], "boundary_coincidence_a_on_b", in_matrix=False),
+    "coterminous": Metric(lambda c: metrics.coterminous_pairs(c.n), "coterminous"),
+    **_pair("split_units_a", "split_units_b", metrics.split_units, higher_is_better=False, in_matrix=False),
+}
+"""Every comparison measure, once: the summary, the matrix choices, the CLI keys and the texts derive from it."""
+MATRIX_METRICS = tuple(key for key, metric in METRICS.items() if metric.in_matrix)
 
 
 @dataclass
@@ -257,7 +251,7 @@ class Comparator:
         for first, second in combinations(ids, 2):
             summary = self.compare(layers[first], layers[second], weight).summary()
             values.loc[first, second] = summary[metric]
-            values.loc[second, first] = summary[REVERSE.get(metric, metric)]
+            values.loc[second, first] = summary[METRICS[metric].mirror]
         return values
 
 

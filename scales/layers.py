@@ -28,6 +28,8 @@ MEMBERSHIP_COLUMNS = [
 (equal to `share` unless a sourced basis says otherwise); `share_basis` says how the inhabitant share
 was found (empty for a whole municipality)."""
 CONFIDENCE_LEVELS = ("published", "derived", "inferred")
+SHARE_TOLERANCE = 1e-6
+"""Shares within this of 1 count as whole, and shares per municipality must sum to 1 within it."""
 SHARE_BASES = ("", "area", "inhabitants", "user")
 """How a split municipality's inhabitant share was found: whole (""), by area, from inhabitant figures, or given."""
 

@@ -11,10 +11,9 @@ import datetime as dt
 
 import pandas as pd
 
-from scales.layers import CONFIDENCE_LEVELS, SHARE_BASES, Layer
+from scales.layers import CONFIDENCE_LEVELS, SHARE_BASES, SHARE_TOLERANCE, Layer
 from scales.problems import Problem
 
-SHARE_TOLERANCE = 1e-6
 FLEMISH_REGION = "02000"
 
 

@@ -146,3 +146,27 @@ def test_cli_compares_a_custom_csv_layer(atlas: Atlas, mirror: Path, tmp_path: P
     code, out = run("compare", str(path), "police_zone", "--json", "--mirror", str(mirror))
     summary = json.loads(out)
     assert code == 0 and summary["coterminous"] == 105 and summary["v_measure"] == pytest.approx(1.0)
+
+
+def test_the_metric_registry_is_the_one_list() -> None:
+    from scales.compare import MATRIX_METRICS, METRICS
+    from scales.i18n import METRIC_TEXTS
+
+    for key, metric in METRICS.items():
+        assert METRICS[metric.mirror].mirror == key  # mirror images pair up
+    assert set(MATRIX_METRICS) == set(METRIC_TEXTS)  # every matrix choice is named and explained
+    assert all(set(METRIC_TEXTS[k]) == {"nl", "en"} for k in MATRIX_METRICS)
+    assert {k for k, m in METRICS.items() if not m.higher_is_better} == {
+        "vi",
+        "alignment_cost_a_into_b",
+        "alignment_cost_b_into_a",
+        "split_units_a",
+        "split_units_b",
+    }
+
+
+def test_the_public_api_is_reachable_from_the_package() -> None:
+    import scales
+
+    for name in scales.__all__:
+        assert getattr(scales, name) is not None, name
