@@ -30,7 +30,7 @@ date = reference_date().isoformat()
 layer_ids = list(data.layers)
 atom_ids = set(data.atoms["nis"])
 layer_labels = labels(layer_ids, layer_name)
-year = int(data.atoms["inhabitants_year"].iloc[0])
+year = data.population_year
 st.title(t("compare_title"))
 
 left, right = st.columns(2)

@@ -25,7 +25,7 @@ for finding in findings(reference_date().isoformat()):
         st.markdown(t(finding.key, **values))
         page, title = PAGES[finding.page]
         st.page_link(page, label=t("explained_on", page=t(title)), icon="➡️")
-st.caption(t("home_dates", year=int(data.atoms["inhabitants_year"].iloc[0])))
+st.caption(t("home_dates", year=data.population_year))
 if data.population_note:
-    st.caption(plain(t("population_fallback", year=data.atoms["inhabitants_year"].iloc[0], note=data.population_note)))
+    st.caption(plain(t("population_fallback", year=data.population_year, note=data.population_note)))
 st.caption(t("attribution"))

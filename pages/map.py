@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from scales import maps
 from scales.compare import partner_counts
 from scales.i18n import number
-from scales.profile import memberships
+from scales.profile import memberships, units_in
 from scales.ui import (
     atlas,
     atoms_geojson,
@@ -24,7 +24,7 @@ data = atlas()
 date = reference_date().isoformat()
 layer_ids = list(data.layers)
 layer_labels = labels(layer_ids, layer_name)
-names = dict(zip(data.atoms["nis"], data.atoms["name_nl"], strict=True))
+names = data.names
 st.title(t("map_title"))
 
 with st.sidebar:
@@ -93,18 +93,12 @@ for index, layer_id in enumerate(chosen):
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 if fill == "partners" and chosen:
     counts = partner_counts({k: data.layer(k, date) for k in chosen}).set_index("nis")["partner_count"]
-    bins = list(range(len(chosen), len(chosen) + 7)) + [10**6]
-    groups.append(maps.fill_group(atoms_geojson(), maps.binned_colours(counts, bins), t("fill_partners")))
-    items += [
-        (f"background:{c}", f"{t('partner_count')}: {lo}{'+' if i == 6 else ''}")
-        for i, (c, lo) in enumerate(zip(maps.SEQUENTIAL, bins, strict=False))
-    ]
+    colours, steps = maps.partner_fill(counts, len(chosen))
+    groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_partners")))
+    items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
 elif fill == "classes":
     result = comparator().compare(data.layer(fill_a, date), data.layer(fill_b, date), "count")
-    unit_class = result.units().query("layer == 'A'").set_index("unit_id")["class"]
-    dominant = data.layer(fill_a, date).membership.sort_values("share").drop_duplicates("nis", keep="last")
-    colours = {row.nis: maps.CLASS_COLOURS[unit_class[row.unit_id]] for row in dominant.itertuples()}
-    groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_classes")))
+    groups.append(maps.fill_group(atoms_geojson(), maps.class_fill(result), t("fill_classes")))
     items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
 for kind in points:
     groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}")))
@@ -128,7 +122,7 @@ with controls:
     )
     remember_click(state)
     st.caption(t("point_basis"))
-    year = int(data.atoms["inhabitants_year"].iloc[0])
+    year = data.population_year
     st.caption(t("data_note", date=date, weight=t("weight_count"), year=year))
 
 with panel:
@@ -140,12 +134,7 @@ with panel:
     else:
         table = memberships(data, selected, date, lang())
         st.subheader(t("panel_title", name=names[selected], nis=selected))
-        count = (
-            int(table["unit_id"].notna().sum())
-            if not chosen
-            else int(table[table["layer_id"].isin(chosen)]["unit_id"].notna().sum())
-        )
-        st.metric(t("partner_count"), count, help=t("partner_help"))
+        st.metric(t("partner_count"), units_in(table, chosen), help=t("partner_help"))
         shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
         shown = shown.fillna({"unit": t("not_covered")})
         st.table(

@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from scales import maps
 from scales.i18n import number
-from scales.profile import memberships, partner_profile
+from scales.profile import memberships, partner_profile, partner_standing
 from scales.ui import atlas, downloads, labels, lang, plain, reference_date, t
 
 SAFETY_LAYERS = [
@@ -20,7 +20,7 @@ SAFETY_LAYERS = [
 
 data = atlas()
 date = reference_date().isoformat()
-names = dict(zip(data.atoms["nis"], data.atoms["name_nl"], strict=True))
+names = data.names
 st.title(t("municipality_title"))
 
 wanted = st.query_params.get("nis")
@@ -38,19 +38,18 @@ nis = st.selectbox(
 st.query_params["nis"] = nis
 
 table = memberships(data, nis, date, lang())
-profile = partner_profile(data, SAFETY_LAYERS, date).set_index("nis")
-flemish = profile[profile["region_nis"] == "02000"]["partner_count"]
+count, median = partner_standing(partner_profile(data, SAFETY_LAYERS, date), nis)
 left, right = st.columns([2, 1])
 with right:
     st.metric(
         t("partner_count"),
-        int(profile.loc[nis, "partner_count"]),
-        delta=number(profile.loc[nis, "partner_count"] - flemish.median(), lang(), 1),
+        count,
+        delta=number(count - median, lang(), 1),
         delta_color="off",
         help=t("partner_help"),
     )
     st.caption(
-        f"{t('median_label')}: {number(flemish.median(), lang(), 1)} · "
+        f"{t('median_label')}: {number(median, lang(), 1)} · "
         + ", ".join(data.layers[k].meta.name(lang()) for k in SAFETY_LAYERS)
     )
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
@@ -77,4 +76,4 @@ with left:
     ]
     st.dataframe(shown, hide_index=True, width="stretch", height=600)
     downloads(table, f"gemeente-{nis}")
-st.caption(t("data_note", date=date, weight=t("weight_count"), year=int(data.atoms["inhabitants_year"].iloc[0])))
+st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))

@@ -32,7 +32,7 @@ for layer_id in data.layers:
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 st.caption(t("population_note", source=data.population_source))
 if data.population_note:
-    st.caption(plain(t("population_fallback", year=data.atoms["inhabitants_year"].iloc[0], note=data.population_note)))
+    st.caption(plain(t("population_fallback", year=data.population_year, note=data.population_note)))
 st.caption(t("subzone_method"))
 
 st.subheader(t("upstream_title"))

@@ -64,6 +64,16 @@ class Atlas:
     _geometry_cache: dict = field(default_factory=dict, repr=False)
     _layer_cache: dict = field(default_factory=dict, repr=False)
 
+    @property
+    def population_year(self) -> int:
+        """The reference year of the inhabitants (1 January)."""
+        return int(self.atoms["inhabitants_year"].iloc[0])
+
+    @property
+    def names(self) -> dict[str, str]:
+        """NIS code → Dutch municipality name."""
+        return dict(zip(self.atoms["nis"], self.atoms["name_nl"], strict=True))
+
     def layer(self, layer_id: str, date: dt.date | str | None = None) -> Layer:
         """A built-in layer as it stood on `date` (today when None); the same object for the same day."""
         if layer_id not in self.layers:

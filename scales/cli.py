@@ -115,7 +115,7 @@ def cmd_membership(args: argparse.Namespace) -> int:
 
 def cmd_atoms(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
-    year = int(atlas.atoms["inhabitants_year"].iloc[0])
+    year = atlas.population_year
     print(f"inhabitants: 1 January {year}, {atlas.population_source}", file=sys.stderr)
     if atlas.population_note:
         print(f"note: {atlas.population_note}", file=sys.stderr)

@@ -26,7 +26,6 @@ COUNT_WEIGHTS = {"count", "inhabitants"}
 """Weights that count discrete things; the adjusted Rand index uses its pair-count form for them."""
 
 
-
 @dataclass(frozen=True)
 class Comparison:
     """Layer A against layer B under one weight: the contingency table and what it says."""

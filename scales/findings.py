@@ -40,7 +40,7 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
                 "split": summary["split_units_a"],
                 "units": summary["units_a"],
                 "cost": summary["alignment_cost_a_into_b"],
-                "year": int(atlas.atoms["inhabitants_year"].iloc[0]),
+                "year": atlas.population_year,
             },
             "compare",
         )
@@ -74,7 +74,7 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
                 "thin_value": per_staff.iloc[0],
                 "thick": names[per_staff.index[-1]],
                 "thick_value": per_staff.iloc[-1],
-                "year": int(atlas.atoms["inhabitants_year"].iloc[0]),
+                "year": atlas.population_year,
             },
             "sources",
         )

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from scales.layers import dominant_units
+
 WEB_CRS = "EPSG:4326"
 DISPLAY_TOLERANCE_M = 100.0
 """Coverage-simplification tolerance in metres: invisible at region zoom, keeps the map payload small."""
@@ -56,7 +58,7 @@ def unit_geometry(
                 )
             )
             drawn.add(nis)
-    dominant = split[~split["nis"].isin(drawn)].sort_values("share").drop_duplicates("nis", keep="last")
+    dominant = dominant_units(split[~split["nis"].isin(drawn)]).reset_index()
     parts.append(
         gpd.GeoDataFrame(
             dominant[["nis", "unit_id"]].assign(geometry=geometry.loc[dominant["nis"]].values), crs=atoms.crs
@@ -122,7 +124,7 @@ def unit_borders(
     at its dominant unit), or at the outside of the covered area; inside split atoms the borders
     between their known `pieces` (EPSG:4326) are added, simplified and kept just inside the atom.
     """
-    dominant = membership.sort_values("share").drop_duplicates("nis", keep="last").set_index("nis")["unit_id"]
+    dominant = dominant_units(membership)
     side_a = edges["nis_a"].map(dominant)
     side_b = edges["nis_b"].map(dominant)
     border = edges[(side_a != side_b) | side_a.isna() | side_b.isna()]

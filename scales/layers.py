@@ -106,6 +106,12 @@ def _iso(date: dt.date | str | None) -> str:
     return dt.date.fromisoformat(date).isoformat()
 
 
+def dominant_units(membership: pd.DataFrame) -> pd.Series:
+    """NIS → the unit holding the largest (area) share of each municipality: how a split municipality
+    is drawn or coloured when only one unit can be shown."""
+    return membership.sort_values("share").drop_duplicates("nis", keep="last").set_index("nis")["unit_id"]
+
+
 def membership_frame(
     nis,
     unit_id,

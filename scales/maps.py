@@ -21,6 +21,8 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
+from scales.layers import dominant_units
+
 STATIC_URL = "/app/static"
 GENERATED = "generated"
 """Sub-folder of `static/` for published GeoJSON (git-ignored, rebuilt on demand)."""
@@ -233,6 +235,24 @@ def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:
     """NIS → colour of a sequential palette for the bin each value falls in (right-open bins)."""
     codes = pd.cut(values, bins=bins, labels=False, right=False, include_lowest=True)
     return {nis: SEQUENTIAL[int(code)] for nis, code in codes.items() if pd.notna(code)}
+
+
+PARTNER_BINS = 7
+"""How many colour steps the partner-count fill has; the last is open-ended."""
+
+
+def partner_fill(counts: pd.Series, layers: int) -> tuple[dict[str, str], list[tuple[str, int, bool]]]:
+    """Colours for municipalities by partner count over `layers` layers (the minimum is one unit each),
+    and the legend as (colour, lowest count, open-ended) steps."""
+    bins = [*range(layers, layers + PARTNER_BINS), 10**6]
+    steps = [(SEQUENTIAL[i], bins[i], i == PARTNER_BINS - 1) for i in range(PARTNER_BINS)]
+    return binned_colours(counts, bins), steps
+
+
+def class_fill(comparison) -> dict[str, str]:
+    """NIS → colour of the four-class alignment of its (dominant) unit of layer A in a comparison."""
+    unit_class = comparison.units().query("layer == 'A'").set_index("unit_id")["class"]
+    return {nis: CLASS_COLOURS[unit_class[unit]] for nis, unit in dominant_units(comparison.a.membership).items()}
 
 
 def clicked_nis(state: Mapping | None) -> str | None:

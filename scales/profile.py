@@ -9,13 +9,14 @@ import pandas as pd
 from scales.atlas import Atlas
 from scales.compare import partner_counts
 from scales.problems import Problem, UsageError
+from scales.validate import FLEMISH_REGION
 
 
 def memberships(atlas: Atlas, nis: str, date: dt.date | str | None = None, lang: str = "nl") -> pd.DataFrame:
     """One row per (layer, unit) the municipality belongs to, with the other member municipalities."""
     if nis not in set(atlas.atoms["nis"]):
         raise UsageError(Problem("unknown_nis", {"count": 1, "codes": nis}))
-    names = dict(zip(atlas.atoms["nis"], atlas.atoms["name_nl"], strict=True))
+    names = atlas.names
     rows = []
     for layer_id in atlas.layers:
         layer = atlas.layer(layer_id, date)
@@ -52,6 +53,19 @@ def memberships(atlas: Atlas, nis: str, date: dt.date | str | None = None, lang:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def units_in(table: pd.DataFrame, layer_ids: list[str] | None = None) -> int:
+    """How many units a municipality's membership table (from `memberships`) lists, over the given
+    layers (all when None): its partner count as the map panel shows it."""
+    rows = table if not layer_ids else table[table["layer_id"].isin(layer_ids)]
+    return int(rows["unit_id"].notna().sum())
+
+
+def partner_standing(profile: pd.DataFrame, nis: str) -> tuple[int, float]:
+    """A municipality's partner count and the median of the Flemish municipalities (from `partner_profile`)."""
+    flemish = profile.loc[profile["region_nis"] == FLEMISH_REGION, "partner_count"]
+    return int(profile.set_index("nis").loc[nis, "partner_count"]), float(flemish.median())
 
 
 def partner_profile(atlas: Atlas, layer_ids: list[str], date: dt.date | str | None = None) -> pd.DataFrame:
