@@ -5,12 +5,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from scales import maps
-from scales.compare import MATRIX_METRICS
-from scales.custom import CustomLayerError, read_custom_layer
-from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
-from scales.metrics import WEIGHTS
-from scales.ui import (
+from scales.dashboard import maps
+from scales.dashboard.ui import (
     atlas,
     comparator,
     downloads,
@@ -24,6 +20,10 @@ from scales.ui import (
     session_memo,
     t,
 )
+from scales.data.custom import CustomLayerError, read_custom_layer
+from scales.engine.compare import MATRIX_METRICS
+from scales.engine.metrics import WEIGHTS
+from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
 
 data = atlas()
 date = reference_date().isoformat()

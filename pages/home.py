@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from scales.findings import headline_findings
+from scales.dashboard.findings import headline_findings
+from scales.dashboard.ui import atlas, lang, plain, reference_date, t
 from scales.i18n import number
-from scales.ui import atlas, lang, plain, reference_date, t
 
 PAGES = {"compare": ("pages/compare.py", "page_compare"), "sources": ("pages/sources.py", "page_sources")}
 

@@ -3,11 +3,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from scales import maps
-from scales.compare import partner_counts
-from scales.i18n import number
-from scales.profile import memberships, units_in
-from scales.ui import (
+from scales.dashboard import maps
+from scales.dashboard.profile import memberships, units_in
+from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
     comparator,
@@ -19,6 +17,8 @@ from scales.ui import (
     reference_date,
     t,
 )
+from scales.engine.compare import partner_counts
+from scales.i18n import number
 
 data = atlas()
 date = reference_date().isoformat()

@@ -3,10 +3,10 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from scales import maps
+from scales.dashboard import maps
+from scales.dashboard.profile import memberships, partner_profile, partner_standing
+from scales.dashboard.ui import atlas, downloads, labels, lang, plain, reference_date, t
 from scales.i18n import number
-from scales.profile import memberships, partner_profile, partner_standing
-from scales.ui import atlas, downloads, labels, lang, plain, reference_date, t
 
 SAFETY_LAYERS = [
     "judicial_arrondissement",

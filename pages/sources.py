@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from scales.sources import cache_dir, mirror_dir, registry
-from scales.ui import atlas, plain, reference_date, t
+from scales.dashboard.ui import atlas, plain, reference_date, t
+from scales.data.sources import cache_dir, mirror_dir, registry
 
 data = atlas()
 st.title(t("sources_title"))

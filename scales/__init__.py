@@ -21,15 +21,15 @@ PAGES_DIR = shipped("pages", "pages")
 """The dashboard's page scripts."""
 
 _PUBLIC = {
-    "Atlas": "scales.atlas",
-    "load_atlas": "scales.atlas",
-    "build_atlas": "scales.atlas",
-    "Layer": "scales.layers",
-    "LayerMeta": "scales.layers",
-    "Comparator": "scales.compare",
-    "Comparison": "scales.compare",
-    "METRICS": "scales.compare",
-    "read_custom_layer": "scales.custom",
+    "Atlas": "scales.data.atlas",
+    "load_atlas": "scales.data.atlas",
+    "build_atlas": "scales.data.atlas",
+    "Layer": "scales.data.layers",
+    "LayerMeta": "scales.data.layers",
+    "Comparator": "scales.engine.compare",
+    "Comparison": "scales.engine.compare",
+    "METRICS": "scales.engine.compare",
+    "read_custom_layer": "scales.data.custom",
     "Problem": "scales.problems",
     "ScalesError": "scales.problems",
 }

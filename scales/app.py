@@ -10,8 +10,8 @@ import datetime as dt
 
 import streamlit as st
 
+from scales.dashboard.ui import date_warnings, lang, t
 from scales.i18n import LANGUAGES
-from scales.ui import date_warnings, lang, t
 
 SETTINGS = {
     "server.enableStaticServing": "true",

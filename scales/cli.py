@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scales import DATA_DIR
-from scales.atlas import Atlas, load_atlas
-from scales.atoms import ATOM_COLUMNS
-from scales.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
-from scales.metrics import WEIGHTS
+from scales.data.atlas import Atlas, load_atlas
+from scales.data.atoms import ATOM_COLUMNS
+from scales.data.sources import fetch_all, registry
+from scales.data.tables import table_problems, upstream_ids
+from scales.data.validate import date_problems, validate_all
+from scales.engine.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
+from scales.engine.metrics import WEIGHTS
+from scales.output.reports import write_csv
 from scales.problems import DataError, ScalesError
-from scales.reports import write_csv
-from scales.sources import fetch_all, registry
-from scales.tables import table_problems, upstream_ids
-from scales.validate import date_problems, validate_all
 
 
 def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:

@@ -426,12 +426,12 @@ HOW_COMPUTED: dict[str, str] = {
     "(met haar aandeel als een laag de gemeente opsplitst). Zo ontstaat een kruistabel n[a, b] van gedeeld gewicht; alle "
     "maten volgen daaruit (METRICS.md; informatiematen zoals in het R-pakket sabre, log₂). Genest: a raakt één b. "
     "Afstemmingskost: N − Σₐ maxᵦ n[a, b]. Gemeenten die een laag niet dekt, vallen weg uit dat paar. Functie: "
-    "scales.compare.Comparator.compare → scales.metrics.",
+    "scales.engine.compare.Comparator.compare → scales.engine.metrics.",
     "en": "Every municipality weighs with the chosen weight (inhabitants, km² or 1) and counts in the units it belongs to "
     "(by its share where a layer splits it). That gives a cross-table n[a, b] of shared weight; every measure follows from "
     "it (METRICS.md; information measures as in the R package sabre, log₂). Nested: a touches one b. Alignment cost: "
     "N − Σₐ max_b n[a, b]. Municipalities a layer does not cover are left out of that pair. Function: "
-    "scales.compare.Comparator.compare → scales.metrics.",
+    "scales.engine.compare.Comparator.compare → scales.engine.metrics.",
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scales.atlas import Atlas, load_atlas
+from scales.data.atlas import Atlas, load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

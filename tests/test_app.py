@@ -8,7 +8,7 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from scales.compare import Comparator
+from scales.engine.compare import Comparator
 from scales.i18n import TEXTS, number
 
 APP = Path(__file__).resolve().parent.parent / "app.py"

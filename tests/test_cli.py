@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from scales.atlas import Atlas
 from scales.cli import main
+from scales.data.atlas import Atlas
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from scales import maps
+from scales.dashboard import maps
 from scales.i18n import METRIC_TEXTS, TEXTS, number, percent
-from scales.reports import csv_bytes, excel_bytes, neutralise
+from scales.output.reports import csv_bytes, excel_bytes, neutralise
 
 
 def test_every_text_exists_in_both_languages() -> None:

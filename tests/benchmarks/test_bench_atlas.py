@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scales.atlas import build_atlas, load_atlas
+from scales.data.atlas import build_atlas, load_atlas
 
 
 def test_cold_build_from_mirror(benchmark, mirror: Path) -> None:

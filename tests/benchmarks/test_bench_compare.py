@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scales.compare import Comparator
-from scales.layers import Layer, LayerMeta, membership_frame, units_frame
-from tests.test_compare import overlay_contingency
+from scales.data.layers import Layer, LayerMeta, membership_frame, units_frame
+from scales.engine.compare import Comparator
+from tests.engine.test_compare import overlay_contingency
 
 
 def test_all_metrics_for_every_pair_of_layers(benchmark, atlas) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scales import maps
+from scales.dashboard import maps
 
 DEFAULT_LAYERS = ("police_zone", "primary_care_zone", "judicial_division")
 

@@ -1,0 +1,82 @@
+"""Headline findings for the overview page, computed live from the engine (never typed in by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from scales.data.atlas import Atlas
+from scales.engine.compare import Comparator
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A headline: a text key (see `scales.i18n`), the values it states, and the page that explains it."""
+
+    key: str
+    values: dict[str, object]
+    page: str
+
+
+def _crossing(comparator: Comparator, atlas: Atlas, a: str, b: str, date) -> list[tuple[str, str, str]]:
+    """(A-unit name, B-unit names, municipalities) of every A-unit split over B."""
+    straddles = comparator.compare(atlas.layer(a, date), atlas.layer(b, date), "count").straddles(comparator.atom_names)
+    out = []
+    for _, group in straddles.groupby("a_name"):
+        minority = group.iloc[1:]
+        out.append((group["a_name"].iloc[0], ", ".join(group["b_name"]), ", ".join(minority["municipalities"])))
+    return out
+
+
+def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[Finding]:
+    """The overview's findings: police zones vs eerstelijnszones, judicial borders crossed, ARIEC staffing."""
+    comparator = Comparator(atlas.atoms, atlas.borders)
+    police = comparator.compare(atlas.layer("police_zone", date), atlas.layer("primary_care_zone", date), "inhabitants")
+    summary = police.summary()
+    findings = [
+        Finding(
+            "finding_police_elz",
+            {
+                "split": summary["split_units_a"],
+                "units": summary["units_a"],
+                "cost": summary["alignment_cost_a_into_b"],
+                "year": atlas.population_year,
+            },
+            "compare",
+        )
+    ]
+    for unit, parketten, municipalities in _crossing(comparator, atlas, "primary_care_zone", "prosecution_area", date):
+        findings.append(
+            Finding(
+                "finding_elz_parket", {"unit": unit, "areas": parketten, "municipalities": municipalities}, "compare"
+            )
+        )
+    for unit, areas, municipalities in _crossing(
+        comparator, atlas, "reference_region", "judicial_arrondissement", date
+    ):
+        findings.append(
+            Finding("finding_refreg_arr", {"unit": unit, "areas": areas, "municipalities": municipalities}, "compare")
+        )
+    ariec = atlas.layer("ariec", date)
+    inhabitants = ariec.membership.assign(
+        w=ariec.membership["nis"].map(atlas.atoms.set_index("nis")["inhabitants"])
+        * ariec.membership["share_inhabitants"]
+    )
+    per_unit = inhabitants.groupby("unit_id")["w"].sum()
+    staff = ariec.units.set_index("unit_id")["staff"].astype(float)
+    per_staff = (per_unit / staff).dropna().sort_values(ascending=False)
+    names = ariec.unit_names()
+    findings.append(
+        Finding(
+            "finding_ariec",
+            {
+                "thin": names[per_staff.index[0]],
+                "thin_value": per_staff.iloc[0],
+                "thick": names[per_staff.index[-1]],
+                "thick_value": per_staff.iloc[-1],
+                "year": atlas.population_year,
+            },
+            "sources",
+        )
+    )
+    return findings

@@ -1,0 +1,262 @@
+"""Leaflet layers for the dashboard, from the atlas' display geometry (coverage-simplified, EPSG:4326).
+
+GeoJSON is serialised once (compact, 4 decimals) and embedded by a small Leaflet element, so a rerun
+costs milliseconds; the base map (municipality polygons) is identical on every rerun, so the browser
+keeps it, while overlays go into feature groups that streamlit-folium swaps in place. Leaflet is
+served from `static/`, so maps render without internet (tiles excepted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+from scales.data.layers import dominant_units
+
+STATIC_URL = "/app/static"
+GENERATED = "generated"
+"""Sub-folder of `static/` for published GeoJSON (git-ignored, rebuilt on demand)."""
+LEAFLET_JS = "/app/static/leaflet/leaflet.js"
+LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
+FLANDERS_BOUNDS = [[50.68, 2.54], [51.51, 5.92]]
+CLASS_COLOURS = {"coterminous": "#1a9850", "nested": "#91cf60", "union": "#fee08b", "misaligned": "#d73027"}
+SEQUENTIAL = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
+OUTLINE_STYLES = [
+    ("#08306b", 3.5, None),
+    ("#d7301f", 2.5, "6 4"),
+    ("#238b45", 2.5, None),
+    ("#6a51a3", 2.0, "2 4"),
+    ("#b15928", 2.0, None),
+    ("#e7298a", 2.0, "8 3 2 3"),
+    ("#000000", 1.5, "1 3"),
+    ("#1f78b4", 1.5, None),
+]
+POINT_STYLES = {
+    "veilig_huis_locations": ("#c51b7d", 9),
+    "antenna_points": ("#f1b6da", 6),
+    "houses_of_justice": ("#2166ac", 6),
+    "court_seats": ("#4d4d4d", 5),
+}
+
+
+def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> str:
+    """Compact GeoJSON text with only the given properties, HTML-escaped (they end up in tooltips)."""
+    features = [
+        f'{{"type":"Feature","properties":{json.dumps({p: html.escape(str(row[p])) for p in properties})},'
+        f'"geometry":{geometry}}}'
+        for (_, row), geometry in zip(frame.iterrows(), shapely.to_geojson(frame.geometry.values), strict=True)
+    ]
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def publish(text: str, name: str, folder: Path, url_prefix: str) -> str:
+    """Write GeoJSON text once under a content-hashed name in a statically served folder; its URL.
+
+    Large data then travels as a cacheable file instead of inside the map script, which Streamlit
+    would otherwise re-send and folium re-parse on every rerun. Returns the text itself when the
+    folder cannot be written (the map still works, only slower).
+    """
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    target = folder / f"{name}-{digest}.geojson"
+    try:
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(target)
+    except OSError:
+        return text
+    return f"{url_prefix}/{target.name}"
+
+
+def lines_geojson(lines: shapely.Geometry) -> str:
+    """Compact GeoJSON text of one (multi)line geometry."""
+    return shapely.to_geojson(lines)
+
+
+class GeoJsonLayer(MacroElement):
+    """A Leaflet GeoJSON layer from pre-serialised text: fixed style, optional fill per feature, tooltip."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_fill = {{ this.fill_json }};
+        {% if this.url and this.interactive %}
+        var {{ this.get_name() }}_data = (function() {
+            /* synchronous, like folium's own embed=False: the layer exists before clicks are wired */
+            var request = new XMLHttpRequest();
+            request.open("GET", {{ this.url | tojson }}, false);
+            request.send();
+            return JSON.parse(request.responseText);
+        })();
+        {% elif this.url %}
+        var {{ this.get_name() }}_data = null;
+        {% else %}
+        var {{ this.get_name() }}_data = {{ this.data }};
+        {% endif %}
+        var {{ this.get_name() }} = L.geoJson({{ this.get_name() }}_data, {
+            interactive: {{ this.interactive | tojson }},
+            {% if this.pane %}pane: {{ this.pane | tojson }},{% endif %}
+            {% if this.radius %}
+            pointToLayer: function(feature, latlng) {
+                var pane = {{ (this.pane or "overlayPane") | tojson }};
+                return L.circleMarker(latlng, {radius: {{ this.radius }}, pane: pane});
+            },
+            {% endif %}
+            style: function(feature) {
+                var style = {{ this.style_json }};
+                {% if this.fill_key %}
+                var colour = {{ this.get_name() }}_fill[feature.properties[{{ this.fill_key | tojson }}]];
+                if (colour) { style.fillColor = colour; } else { style.fillOpacity = 0; }
+                {% endif %}
+                return style;
+            },
+            {% if this.tooltip %}
+            onEachFeature: function(feature, layer) {
+                var p = feature.properties;
+                var nis = p.nis ? "<br>" + {{ this.tooltip | tojson }} + " " + p.nis : "";
+                layer.bindTooltip(p.label || ("<b>" + p.name + "</b>" + nis), {sticky: true});
+                layer.on("mouseover", function() { layer.setStyle({weight: 2.5, color: "#000"}); });
+                layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
+            },
+            {% endif %}
+        }).addTo({{ this._parent.get_name() }});
+        {% if this.url and not this.interactive %}
+        /* overlays take no clicks, so they load in the background and never block the page */
+        fetch({{ this.url | tojson }}).then(function(response) { return response.json(); })
+            .then(function(data) {
+                {{ this.get_name() }}.addData(data);
+                {% if this.to_back %}{{ this.get_name() }}.bringToBack();{% endif %}
+            });
+        {% endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(
+        self,
+        data: str,
+        style: dict,
+        interactive: bool = False,
+        tooltip: str = "",
+        fill: Mapping[str, str] | None = None,
+        fill_key: str = "",
+        pane: str = "",
+        radius: float = 0,
+        to_back: bool = False,
+    ) -> None:
+        """`data` is GeoJSON text or the URL of a published file (see `publish`); points become circles
+        of `radius` px; `pane` is a Leaflet pane (stacking); `to_back` sends a background-loaded layer
+        under the others."""
+        super().__init__()
+        self._name = "GeoJsonLayer"
+        self.url, self.data = (data, "") if data.startswith("/") else ("", data)
+        self.interactive, self.tooltip, self.fill_key = interactive, tooltip, fill_key
+        self.pane, self.radius, self.to_back = pane, radius, to_back
+        self.style_json = json.dumps(style)
+        self.fill_json = json.dumps(dict(fill or {}))
+
+
+def blank_map() -> folium.Map:
+    """An OpenStreetMap base fitted to Flanders and Brussels, Leaflet served locally (no CDN)."""
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
+    fmap.fit_bounds(FLANDERS_BOUNDS)
+    return fmap
+
+
+def base_map(atoms_geojson: str, nis_label: str) -> folium.Map:
+    """The blank map with the clickable municipality polygons (name and NIS code in the tooltip)."""
+    fmap = blank_map()
+    GeoJsonLayer(
+        atoms_geojson,
+        {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.01},
+        interactive=True,
+        tooltip=nis_label,
+    ).add_to(fmap)
+    return fmap
+
+
+def outline_group(lines: str, index: int, label: str) -> folium.FeatureGroup:
+    """A layer's unit borders in the style `OUTLINE_STYLES[index]` (lines, not clickable)."""
+    colour, weight, dash = OUTLINE_STYLES[index % len(OUTLINE_STYLES)]
+    group = folium.FeatureGroup(name=label)
+    GeoJsonLayer(lines, {"color": colour, "weight": weight, "dashArray": dash, "fill": False}).add_to(group)
+    return group
+
+
+def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
+    """The selected municipality, outlined thickly (not clickable, so clicks reach the base map)."""
+    group = folium.FeatureGroup(name="selected")
+    GeoJsonLayer(feature_geojson, {"color": "#ffd700", "weight": 4, "fill": False}, pane="shadowPane").add_to(group)
+    return group
+
+
+def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
+    """Municipalities filled with a colour per NIS code (others left transparent)."""
+    group = folium.FeatureGroup(name=label)
+    GeoJsonLayer(
+        atoms_geojson,
+        {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3},
+        fill=colours,
+        fill_key="nis",
+        to_back=True,
+    ).add_to(group)
+    return group
+
+
+def points_group(points: gpd.GeoDataFrame, kind: str, label: str) -> folium.FeatureGroup:
+    """Service locations as circles above every area layer, with an escaped tooltip (name, address, basis)."""
+    colour, radius = POINT_STYLES[kind]
+    labelled = points.assign(
+        label=[
+            html.escape(f"{row.name} — {row.address}") + "<br><i>" + html.escape(row.location_basis) + "</i>"
+            for row in points.itertuples()
+        ]
+    )
+    features = json.dumps(json.loads(labelled[["label", "geometry"]].to_json(drop_id=True)))
+    group = folium.FeatureGroup(name=label)
+    style = {"color": "#ffffff", "weight": 1.5, "fillColor": colour, "fillOpacity": 0.95}
+    GeoJsonLayer(features, style, interactive=True, tooltip=" ", pane="markerPane", radius=radius).add_to(group)
+    return group
+
+
+def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:
+    """NIS → colour of a sequential palette for the bin each value falls in (right-open bins)."""
+    codes = pd.cut(values, bins=bins, labels=False, right=False, include_lowest=True)
+    return {nis: SEQUENTIAL[int(code)] for nis, code in codes.items() if pd.notna(code)}
+
+
+PARTNER_BINS = 7
+"""How many colour steps the partner-count fill has; the last is open-ended."""
+
+
+def partner_fill(counts: pd.Series, layers: int) -> tuple[dict[str, str], list[tuple[str, int, bool]]]:
+    """Colours for municipalities by partner count over `layers` layers (the minimum is one unit each),
+    and the legend as (colour, lowest count, open-ended) steps."""
+    bins = [*range(layers, layers + PARTNER_BINS), 10**6]
+    steps = [(SEQUENTIAL[i], bins[i], i == PARTNER_BINS - 1) for i in range(PARTNER_BINS)]
+    return binned_colours(counts, bins), steps
+
+
+def class_fill(comparison) -> dict[str, str]:
+    """NIS → colour of the four-class alignment of its (dominant) unit of layer A in a comparison."""
+    unit_class = comparison.units().query("layer == 'A'").set_index("unit_id")["class"]
+    return {nis: CLASS_COLOURS[unit_class[unit]] for nis, unit in dominant_units(comparison.a.membership).items()}
+
+
+def clicked_nis(state: Mapping | None) -> str | None:
+    """The NIS code of the municipality polygon the user clicked last, from st_folium's return value."""
+    feature = (state or {}).get("last_active_drawing") or {}
+    nis = (feature.get("properties") or {}).get("nis")
+    return str(nis) if nis else None

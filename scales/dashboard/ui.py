@@ -1,0 +1,181 @@
+"""Streamlit glue shared by the pages: cached atlas and derived data, language, date, downloads.
+
+The only package module (with `app.py` and `pages/`) that imports Streamlit; everything it shows
+comes from the package's pure functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from scales import STATIC_DIR
+from scales.dashboard import maps
+from scales.data.atlas import Atlas, load_atlas
+from scales.data.validate import date_problems
+from scales.engine.compare import Comparator
+from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from scales.i18n import t as translate
+from scales.output import reports
+from scales.problems import ScalesError
+
+T = TypeVar("T")
+
+
+def lang() -> str:
+    """The current language: the session's choice, from `?lang=` on first load, Dutch by default."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state["lang"]
+
+
+def t(key: str, **values: object) -> str:
+    """Translate `key` into the current language."""
+    return translate(key, lang(), **values)
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_atlas() -> Atlas:
+    bar = st.progress(0.0, text=translate("loading", lang(), step="…"))
+
+    def progress(fraction: float, step: str) -> None:
+        bar.progress(min(fraction, 1.0), text=translate("loading", lang(), step=step))
+
+    atlas = load_atlas(progress=progress)
+    bar.empty()
+    return atlas
+
+
+def atlas() -> Atlas:
+    """The atlas (built or fetched on first use with a progress bar; then shared by all sessions)."""
+    try:
+        data = _cached_atlas()
+    except ScalesError as error:
+        st.error(t("load_failed", error=plain(error.text(lang()))))
+        st.stop()
+    if data.cache_note:
+        st.caption(plain(data.cache_note.text(lang())))
+    return data
+
+
+@st.cache_resource(show_spinner=False)
+def comparator() -> Comparator:
+    """One comparator for all sessions (layers are encoded once each)."""
+    data = _cached_atlas()
+    return Comparator(data.atoms, data.borders)
+
+
+def reference_date() -> dt.date:
+    """The reference date chosen in the sidebar (today by default)."""
+    return st.session_state.get("reference_date") or dt.date.today()
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Text shown through a Markdown-rendering widget exactly as written: every Markdown and Streamlit
+    directive character is backslash-escaped, so a link, image or colour from a URL or file stays text."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def session_memo(name: str, key: object, make: Callable[[], T]) -> T:
+    """One value per `name` for this browser session only, remade when `key` changes (e.g. a new upload).
+
+    What a user uploads stays in their own session state: it is freed with the session and never
+    reaches the caches shared by all sessions."""
+    stored = st.session_state.get(f"_memo_{name}")
+    if stored is None or stored[0] != key:
+        stored = (key, make())
+        st.session_state[f"_memo_{name}"] = stored
+    return stored[1]
+
+
+def date_warnings() -> None:
+    """In the sidebar: what the chosen reference date means for the data, when it lies outside it."""
+    for problem in date_problems(_cached_atlas().layers, reference_date()):
+        st.sidebar.warning(plain(problem.text(lang())))
+
+
+def layer_name(layer_id: str) -> str:
+    """A layer's display name in the current language."""
+    return atlas().layers[layer_id].meta.name(lang())
+
+
+def labels(keys, label) -> dict:
+    """`key → label(key)` computed now, for widgets' `format_func=labels(...).get`.
+
+    A format function must not read the language at call time: Streamlit may call it outside the
+    script run, where session state (and so the language) is not available.
+    """
+    return {key: label(key) for key in keys}
+
+
+def published(text: str, name: str) -> str:
+    """URL of GeoJSON text served from `static/generated/` (or the text itself if that is read-only)."""
+    return maps.publish(text, name, STATIC_DIR / maps.GENERATED, f"{maps.STATIC_URL}/{maps.GENERATED}")
+
+
+@st.cache_resource(show_spinner=False)
+def atoms_geojson() -> str:
+    """The 304 simplified municipality polygons as published GeoJSON (built once)."""
+    frame = _cached_atlas().display_atoms.rename(columns={"name_nl": "name"})
+    return published(maps.feature_collection(frame, ["nis", "name"]), "municipalities")
+
+
+@st.cache_resource(show_spinner=False)
+def layer_geojson(layer_id: str, date_iso: str) -> str:
+    """A layer's dissolved unit polygons on a date, as published GeoJSON (built once per layer and date)."""
+    data = _cached_atlas()
+    text = maps.feature_collection(data.geometry(data.layer(layer_id, date_iso)), ["unit_id", "name"])
+    return published(text, f"{layer_id}-polygons")
+
+
+@st.cache_resource(show_spinner=False)
+def layer_outline(layer_id: str, date_iso: str) -> str:
+    """A layer's unit borders on a date as published GeoJSON lines (built once per layer and date)."""
+    data = _cached_atlas()
+    return published(maps.lines_geojson(data.outline(data.layer(layer_id, date_iso))), f"{layer_id}-borders")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _file_bytes(frame: pd.DataFrame, name: str, kind: str, language: str) -> bytes:
+    return reports.csv_bytes(frame, language) if kind == "csv" else reports.excel_bytes({name: frame})
+
+
+def downloads(frame: pd.DataFrame, name: str) -> None:
+    """CSV and Excel download buttons for a table (formula-like text is neutralised).
+
+    The files are made before the buttons are shown, so a click during a rerun still gets its file;
+    they are cached per table content, so a rerun does not make them again.
+    """
+    current, name = lang(), reports.safe_name(name)
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_csv"), _file_bytes(frame, name, "csv", current), f"{name}.csv", "text/csv", key=f"csv-{name}"
+    )
+    right.download_button(
+        t("download_xlsx"),
+        _file_bytes(frame, name, "xlsx", current),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx-{name}",
+    )
+
+
+def legend(items: list[tuple[str, str]]) -> None:
+    """A legend of (CSS style of the swatch, label) pairs; labels are escaped."""
+    rows = "".join(
+        f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span aria-hidden="true" style="display:inline-block;width:28px;height:12px;{style}"></span>'
+        f"{html.escape(label)}</div>"
+        for style, label in items
+    )
+    st.markdown(f'<div role="list" aria-label="{html.escape(t("legend"))}">{rows}</div>', unsafe_allow_html=True)

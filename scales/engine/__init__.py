@@ -1,0 +1,1 @@
+"""The comparison engine: contingency tables of two layers and every metric from them."""

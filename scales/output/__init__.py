@@ -1,0 +1,1 @@
+"""What leaves the product: formula-safe CSV and Excel."""
