@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scales import DATA_DIR
+from scales.analysis import capacity, coverage
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.atoms import ATOM_COLUMNS
 from scales.data.sources import fetch_all, registry
@@ -167,6 +168,50 @@ def cmd_partners(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json(value) -> None:
+    """JSON to stdout: NaN (missing) becomes null, never an invalid token."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+    print()
+
+
+def _records(frame) -> list[dict]:
+    return json.loads(frame.to_json(orient="records"))
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    places = coverage.locations(atlas, tuple(args.locations.split(",")), args.date)
+    result = coverage.coverage(atlas, places, args.threshold_km, date=args.date)
+    if args.suggest:
+        found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, exact=not args.greedy_only)
+        picks = {
+            k: _records(v.assign(name=v["candidate"].map(atlas.names)))
+            for k, v in found.items()
+            if k != "gap" and v is not None
+        }
+        _json({"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)})
+        return 0
+    table = coverage.by_unit(result, atlas.resolve(args.by, args.date), atlas.names)
+    if args.json:
+        _json(_records(table))
+    else:
+        write_csv(table, sys.stdout, float_format="%.6g")
+    return 0
+
+
+def cmd_capacity(args: argparse.Namespace) -> int:
+    table = capacity.capacity(_atlas(args), args.date)
+    if args.json:
+        rows = _records(table)
+        for row in rows:
+            row["missing_roles"] = [r for r in row["missing_roles"].split(", ") if r]
+            row["roles_present"] = [r for r in row["roles_present"].split(", ") if r]
+        _json(rows)
+    else:
+        write_csv(table, sys.stdout, float_format="%.6g")
+    return 0
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     """Start the dashboard of this installation (works from a wheel as from a checkout)."""
     from scales.app import SETTINGS
@@ -224,6 +269,21 @@ def parser() -> argparse.ArgumentParser:
     partners.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
     partners.add_argument("--units", metavar="LAYER", help="per unit of this layer: counterpart units in the others")
     partners.set_defaults(run=cmd_partners)
+    cover = sub.add_parser("coverage", parents=[common, dated], help="how far residents live from a location")
+    cover.add_argument("--threshold-km", type=positive_number, default=coverage.DEFAULT_THRESHOLD_KM)
+    cover.add_argument("--by", default="veilig_huis", help="layer whose units to report (default veilig_huis)")
+    cover.add_argument(
+        "--locations",
+        default="veilig_huis_locations,antenna_points",
+        help=f"comma-separated kinds among {', '.join(coverage.LOCATION_KINDS)}",
+    )
+    cover.add_argument("--suggest", type=int, metavar="K", help="the next K antenna sites (greedy and exact)")
+    cover.add_argument("--greedy-only", action="store_true", help="with --suggest: skip the exact solution")
+    cover.add_argument("--json", action="store_true")
+    cover.set_defaults(run=cmd_coverage)
+    staffing = sub.add_parser("capacity", parents=[common, dated], help="ARIEC staff per area and missing roles")
+    staffing.add_argument("--json", action="store_true")
+    staffing.set_defaults(run=cmd_capacity)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.set_defaults(run=cmd_dashboard)

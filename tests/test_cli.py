@@ -135,3 +135,18 @@ def test_only_scales_errors_become_one_line_messages(monkeypatch, capsys) -> Non
         pass
     else:
         raise AssertionError("a bug was swallowed")
+
+
+def test_coverage_and_capacity_contracts(atlas: Atlas, mirror: Path) -> None:
+    code, out = run("coverage", "--threshold-km", "15", "--by", "veilig_huis", "--json", "--mirror", str(mirror))
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 9
+    keys = {"unit_id", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_nis"}
+    assert keys <= set(rows[0]) and all(0 <= r["share_within"] <= 1 for r in rows)
+    code, out = run("coverage", "--suggest", "2", "--threshold-km", "15", "--json", "--mirror", str(mirror))
+    found = json.loads(out)
+    assert code == 0 and len(found["greedy"]) == len(found["exact"]) == 2 and 0 <= found["optimality_gap"] < 0.37
+    code, out = run("capacity", "--json", "--mirror", str(mirror))
+    areas = {r["ariec_id"]: r for r in json.loads(out)}
+    assert code == 0 and areas["leuven"]["staff"] == 1 and "jurist" not in areas["leuven"]["missing_roles"]
+    assert {"ariec_id", "staff", "inhabitants", "staff_per_100k", "missing_roles"} <= set(areas["leuven"])

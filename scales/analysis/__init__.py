@@ -1,0 +1,1 @@
+"""Analyses on the atlas: coverage of service locations, ARIEC capacity."""

@@ -1,0 +1,350 @@
+"""Coverage of service locations: how far residents live from the nearest location, per unit of any
+layer, the gaps, a what-if, and where the next antenna points would reach most people.
+
+Distances are straight lines in Belgian Lambert 72 (EPSG:31370), in km. Demand is each
+municipality's inhabitants at its interior point (`representative_point`, always inside the
+municipality), or finer demand points with a NIS code and a weight (see `sectors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pyproj import Transformer
+
+from scales.data.atlas import Atlas
+from scales.data.atoms import CRS_METRIC
+from scales.data.layers import Layer, dominant_units
+from scales.data.validate import FLEMISH_REGION
+
+DEFAULT_THRESHOLD_KM = 15.0
+"""The default reach of a location, from the issue brief; every page and command lets it be changed."""
+LOCATION_KINDS = ("veilig_huis_locations", "antenna_points", "houses_of_justice", "court_seats")
+TO_METRIC = Transformer.from_crs("EPSG:4326", CRS_METRIC, always_xy=True)
+LOCATION_COLUMNS = ["location_id", "name", "kind", "nis", "veilig_huis", "lon", "lat", "x", "y", "basis"]
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Where people live: one row per demand point (`point_id`, `nis`, `x`, `y` in metres, `weight`)."""
+
+    points: pd.DataFrame
+    resolution: str
+    basis: str
+
+
+def municipal_demand(atlas: Atlas, territory: str = "flanders") -> Demand:
+    """Inhabitants of each municipality of `territory` (flanders: the Veilige Huizen's; or
+    flanders_brussels) at its interior point."""
+    flemish = atlas.atoms["region_nis"] == FLEMISH_REGION
+    atoms = atlas.atoms if territory == "flanders_brussels" else atlas.atoms[flemish]
+    points = atoms[["nis", "x", "y", "inhabitants"]].rename(columns={"inhabitants": "weight"})
+    points = points.assign(point_id=points["nis"], weight=points["weight"].astype(float))
+    basis = f"inhabitants on 1 January {atlas.population_year} at each municipality's interior point"
+    return Demand(points[["point_id", "nis", "x", "y", "weight"]].reset_index(drop=True), "municipality", basis)
+
+
+def own_veilig_huis(atlas: Atlas, nis: pd.Series, date: dt.date | str | None = None) -> pd.Series:
+    """The Veilig Huis whose working area holds each municipality ("" where none does, e.g. Brussels)."""
+    return nis.map(dominant_units(atlas.layer("veilig_huis", date).membership)).fillna("")
+
+
+def locations(atlas: Atlas, kinds: tuple[str, ...] = ("veilig_huis_locations", "antenna_points"), date=None):
+    """The product's own locations of the given kinds, in metres, each with the Veilig Huis whose area
+    holds it (for a main location: its own Veilig Huis)."""
+    frames = []
+    for kind in kinds:
+        points = atlas.points[kind]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "location_id": points["point_id"],
+                    "name": points["name"],
+                    "kind": kind,
+                    "nis": points["nis"],
+                    "lon": points["lon"].astype(float),
+                    "lat": points["lat"].astype(float),
+                    "basis": points["location_basis"],
+                }
+            )
+        )
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LOCATION_COLUMNS)
+    return with_metric(table, atlas, date)
+
+
+def with_metric(table: pd.DataFrame, atlas: Atlas, date=None) -> pd.DataFrame:
+    """Add Lambert 72 coordinates and the Veilig Huis of each location (main locations keep their own)."""
+    table = table.copy()
+    table["x"], table["y"] = TO_METRIC.transform(table["lon"].to_numpy(float), table["lat"].to_numpy(float))
+    area = own_veilig_huis(atlas, table["nis"], date)
+    main = table["kind"].eq("veilig_huis_locations")
+    table["veilig_huis"] = table["location_id"].where(main, area)
+    return table[LOCATION_COLUMNS].reset_index(drop=True)
+
+
+def distance_km(demand: pd.DataFrame, places: pd.DataFrame) -> np.ndarray:
+    """Straight-line distances (km, EPSG:31370) from every demand point (rows) to every place (columns)."""
+    dx = demand["x"].to_numpy(float)[:, None] - places["x"].to_numpy(float)[None, :]
+    dy = demand["y"].to_numpy(float)[:, None] - places["y"].to_numpy(float)[None, :]
+    return np.hypot(dx, dy) / 1000.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Per demand point: the nearest location, its distance, and the distance to its own Veilig Huis."""
+
+    demand: Demand
+    places: pd.DataFrame
+    threshold_km: float
+    points: pd.DataFrame  # demand points with nearest_id, nearest_km, nearest_vh, own_vh, own_km
+
+    def within(self) -> pd.Series:
+        return self.points["nearest_km"] <= self.threshold_km
+
+
+def coverage(
+    atlas: Atlas,
+    places: pd.DataFrame,
+    threshold_km: float = DEFAULT_THRESHOLD_KM,
+    demand: Demand | None = None,
+    date: dt.date | str | None = None,
+) -> Coverage:
+    """Nearest location and own-Veilig-Huis distance for every demand point of the atlas."""
+    demand = demand or municipal_demand(atlas)
+    return assess(demand, places, own_veilig_huis(atlas, demand.points["nis"], date).to_numpy(), threshold_km)
+
+
+def assess(demand: Demand, places: pd.DataFrame, own_vh: np.ndarray, threshold_km: float) -> Coverage:
+    """For each demand point: the nearest place (id, Veilig Huis, km) and the nearest place of its own
+    Veilig Huis (`own_vh`, "" for none: NaN km)."""
+    points = demand.points.copy()
+    points["own_vh"] = own_vh
+    if places.empty:
+        points[["nearest_id", "nearest_vh"]] = ""
+        points[["nearest_km", "own_km"]] = np.nan
+        return Coverage(demand, places, threshold_km, points)
+    km = distance_km(points, places)
+    nearest = km.argmin(axis=1)
+    points["nearest_id"] = places["location_id"].to_numpy()[nearest]
+    points["nearest_vh"] = places["veilig_huis"].to_numpy()[nearest]
+    points["nearest_km"] = km[np.arange(len(points)), nearest]
+    own = points["own_vh"].to_numpy()[:, None] == places["veilig_huis"].to_numpy()[None, :]
+    own_km = np.where(own, km, np.inf).min(axis=1)
+    points["own_km"] = np.where(np.isfinite(own_km), own_km, np.nan)
+    return Coverage(demand, places, threshold_km, points)
+
+
+BY_UNIT_COLUMNS = [
+    "unit_id", "name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km",
+    "worst_nis", "worst_name", "worst_km",
+]  # fmt: skip
+
+
+def by_unit(result: Coverage, layer: Layer, names: dict[str, str]) -> pd.DataFrame:
+    """Per unit of `layer`: inhabitants (by inhabitant share), those within the threshold and their
+    share, the population-weighted mean distance to the nearest location, and the worst-served
+    municipality of the unit (the farthest from a location)."""
+    members = layer.membership[["nis", "unit_id", "share_inhabitants"]]
+    rows = result.points.merge(members, on="nis")
+    rows["people"] = rows["weight"] * rows["share_inhabitants"]
+    rows["people_within"] = rows["people"].where(rows["nearest_km"] <= result.threshold_km, 0.0)
+    rows["people_km"] = rows["people"] * rows["nearest_km"]
+    grouped = rows.groupby("unit_id")
+    table = pd.DataFrame(
+        {
+            "inhabitants": grouped["people"].sum(),
+            "inhabitants_within": grouped["people_within"].sum(),
+            "mean_distance_km": grouped["people_km"].sum() / grouped["people"].sum(),
+        }
+    )
+    table["share_within"] = table["inhabitants_within"] / table["inhabitants"]
+    per_municipality = rows.groupby(["unit_id", "nis"])["nearest_km"].max().reset_index()
+    worst = per_municipality.sort_values("nearest_km").drop_duplicates("unit_id", keep="last").set_index("unit_id")
+    table["worst_nis"] = worst["nis"]
+    table["worst_name"] = table["worst_nis"].map(names)
+    table["worst_km"] = worst["nearest_km"]
+    table = table.reset_index().rename(columns={"index": "unit_id"})
+    table["name"] = table["unit_id"].map(layer.unit_names())
+    return table[BY_UNIT_COLUMNS].sort_values("share_within").reset_index(drop=True)
+
+
+def units_without_location(layer: Layer, places: pd.DataFrame, atlas: Atlas) -> pd.DataFrame:
+    """Units of `layer` with no location inside. A location in a municipality the layer splits is placed
+    by point-in-polygon in the layer's sub-municipal pieces (e.g. Antwerp's eerstelijnszones)."""
+    holding = set()
+    pieces = atlas.pieces.get(layer.id) if atlas.builtin(layer) else None
+    dominant = dominant_units(layer.membership)
+    for place in places.itertuples():
+        inside = None
+        if pieces is not None and place.nis in set(pieces["nis"]):
+            import shapely
+
+            hit = pieces[(pieces["nis"] == place.nis) & pieces.contains(shapely.Point(place.x, place.y))]
+            inside = hit["unit_id"].iloc[0] if len(hit) else None
+        holding.add(inside or dominant.get(place.nis))
+    empty = layer.units[~layer.units["unit_id"].isin(holding)]
+    return empty[["unit_id", "name"]].reset_index(drop=True)
+
+
+def gaps(result: Coverage, atlas: Atlas, date=None) -> dict[str, pd.DataFrame]:
+    """What a governor should look at: zones without a location, municipalities beyond the threshold,
+    municipalities whose nearest location belongs to another Veilig Huis, and municipalities that no
+    Flemish Veilig Huis covers (Brussels)."""
+    names = atlas.names
+    per_nis = result.points.groupby("nis").agg(
+        nearest_km=("nearest_km", "max"), nearest_id=("nearest_id", "first"), nearest_vh=("nearest_vh", "first"),
+        own_vh=("own_vh", "first"), own_km=("own_km", "max"),
+    ).reset_index()  # fmt: skip
+    per_nis.insert(1, "name", per_nis["nis"].map(names))
+    beyond = per_nis[per_nis["nearest_km"] > result.threshold_km].sort_values("nearest_km", ascending=False)
+    other = per_nis[(per_nis["own_vh"] != "") & (per_nis["nearest_vh"] != per_nis["own_vh"])]
+    own = own_veilig_huis(atlas, atlas.atoms["nis"], date)
+    uncovered = atlas.atoms.loc[own == "", ["nis", "name_nl"]].rename(columns={"name_nl": "name"})
+    return {
+        "primary_care_zone": units_without_location(atlas.layer("primary_care_zone", date), result.places, atlas),
+        "police_zone": units_without_location(atlas.layer("police_zone", date), result.places, atlas),
+        "beyond": beyond.reset_index(drop=True),
+        "other_veilig_huis": other.reset_index(drop=True),
+        "no_veilig_huis": uncovered.reset_index(drop=True),
+    }
+
+
+def totals(result: Coverage) -> dict[str, float]:
+    """Headline figures of a coverage: inhabitants, within the threshold, share, weighted mean distance."""
+    weight = result.points["weight"]
+    within = weight[result.within()].sum()
+    return {
+        "inhabitants": float(weight.sum()),
+        "inhabitants_within": float(within),
+        "share_within": float(within / weight.sum()) if weight.sum() else 0.0,
+        "mean_distance_km": float((weight * result.points["nearest_km"]).sum() / weight.sum()) if weight.sum() else 0.0,
+    }
+
+
+def delta(before: Coverage, after: Coverage) -> dict[str, float]:
+    """How the headline figures change from `before` to `after` (a what-if)."""
+    first, second = totals(before), totals(after)
+    return {key: second[key] - first[key] for key in first}
+
+
+def add_location(places: pd.DataFrame, atlas: Atlas, nis: str, name: str, date=None) -> pd.DataFrame:
+    """The locations plus a new antenna point at a municipality's interior point (a what-if)."""
+    atom = atlas.atoms.set_index("nis").loc[nis]
+    new = pd.DataFrame(
+        {"location_id": [f"new-{nis}"], "name": [name], "kind": ["antenna_points"], "nis": [nis],
+         "lon": [float(atom["lon"])], "lat": [float(atom["lat"])], "basis": ["what-if: interior point"]}
+    )  # fmt: skip
+    return pd.concat([places, with_metric(new, atlas, date)], ignore_index=True)
+
+
+# --- where to put the next antenna points ---------------------------------------------------------
+
+
+def _reach(demand: pd.DataFrame, candidates: pd.DataFrame, threshold_km: float) -> np.ndarray:
+    return distance_km(demand, candidates) <= threshold_km
+
+
+def greedy_sites(
+    demand: pd.DataFrame, places: pd.DataFrame, candidates: pd.DataFrame, threshold_km: float, k: int
+) -> pd.DataFrame:
+    """K sites chosen one by one, each the candidate that adds the most people within reach (within a
+    factor 1 − 1/e of the optimum, Nemhauser et al. 1978). Returns `candidate`, `gain`, `covered`."""
+    weight = demand["weight"].to_numpy(float)
+    covered = _reach(demand, places, threshold_km).any(axis=1) if len(places) else np.zeros(len(demand), bool)
+    reach = _reach(demand, candidates, threshold_km)
+    picks = []
+    for _ in range(k):
+        gains = (reach & ~covered[:, None]).T @ weight
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
+            break
+        covered |= reach[:, best]
+        picks.append((candidates["candidate"].iloc[best], float(gains[best]), float(weight[covered].sum())))
+    return pd.DataFrame(picks, columns=["candidate", "gain", "covered"])
+
+
+def exact_sites(
+    demand: pd.DataFrame, places: pd.DataFrame, candidates: pd.DataFrame, threshold_km: float, k: int
+) -> pd.DataFrame:
+    """K sites that together bring the most people within reach, solved exactly as a maximal covering
+    location problem (Church & ReVelle 1974) with PySAL spopt and the CBC solver; existing locations
+    are kept. Returns `candidate`, `gain` (marginal, in the order of the greedy ranking) and `covered`."""
+    import pulp
+    from spopt.locate import MCLP
+
+    sites = pd.concat([places[["x", "y"]], candidates[["x", "y"]]], ignore_index=True)
+    fixed = np.r_[np.ones(len(places), int), np.zeros(len(candidates), int)]
+    cost = distance_km(demand, sites)
+    weight = demand["weight"].to_numpy(float)
+    model = MCLP.from_cost_matrix(
+        cost, weight, service_radius=threshold_km, p_facilities=len(places) + k, predefined_facilities_arr=fixed
+    )
+    model = model.solve(pulp.PULP_CBC_CMD(msg=False))
+    chosen = [i - len(places) for i, var in enumerate(model.fac_vars) if var.value() > 0.5 and i >= len(places)]
+    ordered = greedy_sites(demand, places, candidates.iloc[chosen], threshold_km, len(chosen))
+    return ordered
+
+
+def suggest(
+    atlas: Atlas, places: pd.DataFrame, threshold_km: float = DEFAULT_THRESHOLD_KM, k: int = 5,
+    demand: Demand | None = None, exact: bool = True,
+) -> dict[str, object]:  # fmt: skip
+    """The next K antenna sites among Flemish municipalities (at their interior points), greedy and exact,
+    with each site's gain and the greedy answer's optimality gap."""
+    demand = demand or municipal_demand(atlas)
+    flemish = atlas.atoms[atlas.atoms["region_nis"] == FLEMISH_REGION]
+    candidates = pd.DataFrame({"candidate": flemish["nis"], "x": flemish["x"], "y": flemish["y"]}).reset_index(
+        drop=True
+    )
+    greedy = greedy_sites(demand.points, places, candidates, threshold_km, k)
+    result: dict[str, object] = {"greedy": greedy, "exact": None, "gap": None}
+    before = totals(coverage(atlas, places, threshold_km, demand))["inhabitants_within"]
+    if exact:
+        best = exact_sites(demand.points, places, candidates, threshold_km, k)
+        result["exact"] = best
+        greedy_total = greedy["covered"].iloc[-1] if len(greedy) else before
+        exact_total = best["covered"].iloc[-1] if len(best) else before
+        result["gap"] = (exact_total - greedy_total) / exact_total if exact_total else 0.0
+    return result
+
+
+# --- capacity-aware access ------------------------------------------------------------------------
+
+
+def floating_catchment(
+    atlas: Atlas, places: pd.DataFrame, supply: pd.Series | float = 1.0, threshold_km: float = DEFAULT_THRESHOLD_KM
+) -> pd.DataFrame:
+    """Enhanced two-step floating catchment (Luo & Qi 2009, PySAL `access`) per municipality: supply
+    (one per location, or e.g. staff) per 10,000 inhabitants within `threshold_km`, with the original
+    paper's step weights at a third and two thirds of the radius (1, 0.68, 0.22)."""
+    from access import Access, weights
+
+    demand = municipal_demand(atlas).points
+    km = distance_km(demand, places)
+    cost = pd.DataFrame(
+        {
+            "origin": np.repeat(demand["nis"].to_numpy(), len(places)),
+            "dest": np.tile(places["location_id"].to_numpy(), len(demand)),
+            "km": km.ravel(),
+        }
+    )
+    values = supply if isinstance(supply, pd.Series) else pd.Series(float(supply), index=places["location_id"])
+    supply_df = pd.DataFrame(
+        {"supply": values.reindex(places["location_id"]).to_numpy(float)}, index=places["location_id"]
+    )
+    demand_df = demand.set_index("nis")[["weight"]]
+    model = Access(
+        demand_df=demand_df, demand_value="weight", supply_df=supply_df, supply_value="supply",
+        cost_df=cost, cost_origin="origin", cost_dest="dest", cost_name="km",
+    )  # fmt: skip
+    third = threshold_km / 3
+    step = weights.step_fn({third: 1.0, 2 * third: 0.68, threshold_km: 0.22})
+    scores = model.enhanced_two_stage_fca(name="e2sfca", max_cost=threshold_km, weight_fn=step)
+    values = scores.iloc[:, 0] if isinstance(scores, pd.DataFrame) else scores  # one supply type: one column
+    per_person = values.reindex(demand["nis"]).fillna(0.0).to_numpy()  # nothing within reach: no access
+    return pd.DataFrame(
+        {"nis": demand["nis"], "name": demand["nis"].map(atlas.names), "supply_per_10k": per_person * 1e4}
+    )

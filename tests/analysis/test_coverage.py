@@ -1,0 +1,117 @@
+"""Coverage on toy geometry with hand-computed answers, and on the real atlas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from scales.analysis import coverage as cv
+from scales.data.layers import Layer, LayerMeta, membership_frame, units_frame
+
+# Three demand points on a line (metres) and two places: hand-computed distances in km.
+DEMAND = cv.Demand(
+    pd.DataFrame({"point_id": ["p1", "p2", "p3"], "nis": ["10001", "10002", "10003"], "x": [0.0, 10_000, 30_000],
+                  "y": [0.0, 0.0, 0.0], "weight": [100.0, 50.0, 10.0]}),
+    "municipality",
+    "toy",
+)  # fmt: skip
+PLACES = pd.DataFrame(
+    {"location_id": ["A", "B"], "name": ["A", "B"], "kind": "antenna_points", "nis": ["10001", "10003"],
+     "veilig_huis": ["v1", "v2"], "lon": 0.0, "lat": 0.0, "x": [0.0, 25_000], "y": [0.0, 0.0], "basis": "toy"}
+)  # fmt: skip
+OWN = np.array(["v1", "v2", "v2"])
+
+
+def test_nearest_and_own_veilig_huis_distances_by_hand() -> None:
+    result = cv.assess(DEMAND, PLACES, OWN, threshold_km=8)
+    assert result.points["nearest_id"].tolist() == ["A", "A", "B"]
+    assert result.points["nearest_km"].tolist() == pytest.approx([0, 10, 5])
+    assert result.points["own_km"].tolist() == pytest.approx([0, 15, 5])  # p2's own Veilig Huis is B
+    assert cv.totals(result) == pytest.approx(
+        {"inhabitants": 160, "inhabitants_within": 110, "share_within": 110 / 160,
+         "mean_distance_km": (100 * 0 + 50 * 10 + 10 * 5) / 160}
+    )  # fmt: skip
+    assert cv.totals(cv.assess(DEMAND, PLACES, OWN, threshold_km=12))["inhabitants_within"] == 160
+
+
+def test_per_unit_figures_by_hand() -> None:
+    meta = LayerMeta("zones", "zones", "zones", "toy", "none", "", "published")
+    layer = Layer(
+        meta,
+        membership_frame(["10001", "10002", "10002", "10003"], ["z1", "z1", "z2", "z2"], [1, 0.5, 0.5, 1],
+                         share_inhabitants=[1, 0.2, 0.8, 1]),
+        units_frame(["z1", "z2"], ["Zone 1", "Zone 2"]),
+    )  # fmt: skip
+    table = cv.by_unit(cv.assess(DEMAND, PLACES, OWN, 8), layer, {"10001": "a", "10002": "b", "10003": "c"})
+    z1, z2 = table.set_index("unit_id").loc["z1"], table.set_index("unit_id").loc["z2"]
+    assert z1["inhabitants"] == pytest.approx(100 + 0.2 * 50) and z1["inhabitants_within"] == pytest.approx(100)
+    assert z2["inhabitants"] == pytest.approx(0.8 * 50 + 10) and z2["inhabitants_within"] == pytest.approx(10)
+    assert z2["mean_distance_km"] == pytest.approx((40 * 10 + 10 * 5) / 50)
+    assert (z1["worst_nis"], z1["worst_km"]) == ("10002", pytest.approx(10.0))  # b is the farthest of zone 1
+
+
+# Five points on a line, 10 km apart, weights 5 1 1 1 5; candidates at every point; reach 10 km.
+LINE = pd.DataFrame({"x": [0.0, 10_000, 20_000, 30_000, 40_000], "y": 0.0, "weight": [5.0, 1, 1, 1, 5]})
+CANDIDATES = pd.DataFrame({"candidate": ["c0", "c10", "c20", "c30", "c40"], "x": LINE["x"], "y": 0.0})
+NONE = PLACES.iloc[:0]
+
+
+def test_greedy_picks_by_hand() -> None:
+    picks = cv.greedy_sites(LINE, NONE, CANDIDATES, 10, 2)
+    # c10 reaches 0, 10, 20 (7 people; c30 ties and comes later); then c30 or c40 adds 30 and 40 (6).
+    assert picks["candidate"].tolist()[0] == "c10" and picks["gain"].tolist() == [7, 6]
+    assert picks["covered"].iloc[-1] == 13
+    assert cv.greedy_sites(LINE, NONE, CANDIDATES, 10, 5)["candidate"].size == 2  # stops when nothing is left
+
+
+def test_exact_picks_keep_existing_sites_and_never_do_worse_than_greedy() -> None:
+    existing = pd.DataFrame({"x": [40_000.0], "y": [0.0]})
+    best = cv.exact_sites(LINE, existing, CANDIDATES, 10, 1)
+    assert best["candidate"].tolist() == ["c10"] and best["covered"].iloc[-1] == 13
+    rng = np.random.default_rng(7)
+    demand = pd.DataFrame(
+        {"x": rng.uniform(0, 60_000, 40), "y": rng.uniform(0, 60_000, 40), "weight": rng.integers(1, 100, 40)}
+    )
+    candidates = pd.DataFrame({"candidate": [f"c{i}" for i in range(40)], "x": demand["x"], "y": demand["y"]})
+    greedy = cv.greedy_sites(demand, NONE, candidates, 12, 3)["covered"].iloc[-1]
+    exact = cv.exact_sites(demand, NONE, candidates, 12, 3)["covered"].iloc[-1]
+    assert exact >= greedy >= (1 - 1 / np.e) * exact
+
+
+def test_real_data_every_flemish_municipality_has_a_nearest_main_location(atlas) -> None:
+    places = cv.locations(atlas)
+    result = cv.coverage(atlas, places)
+    assert len(result.points) == 285 and result.points["nearest_id"].isin(places["location_id"]).all()
+    assert (result.points["own_vh"] != "").all() and result.points["own_km"].notna().all()
+    gaps = cv.gaps(result, atlas)
+    brussels = set(atlas.atoms.loc[atlas.atoms["region_nis"] == "04000", "nis"])
+    assert set(gaps["no_veilig_huis"]["nis"]) == brussels  # Brussels is not covered by a Flemish Veilig Huis
+    assert (gaps["beyond"]["nearest_km"] > cv.DEFAULT_THRESHOLD_KM).all()
+    table = cv.by_unit(result, atlas.layer("veilig_huis"), atlas.names)
+    assert table["inhabitants"].sum() == pytest.approx(atlas.atoms.query("region_nis == '02000'")["inhabitants"].sum())
+    # Gent hosts the Oost-Vlaanderen main location: its eerstelijnszone and police zone have one inside.
+    for layer_id in ("primary_care_zone", "police_zone"):
+        gent = set(atlas.layer(layer_id).membership.query("nis == '44021'")["unit_id"])
+        assert not gent & set(gaps[layer_id]["unit_id"])
+    zones = atlas.layer("police_zone").membership  # police zones never split a municipality
+    holding = set(zones[zones["nis"].isin(places["nis"])]["unit_id"])
+    assert len(gaps["police_zone"]) == zones["unit_id"].nunique() - len(holding)
+
+
+def test_adding_a_location_only_helps(atlas) -> None:
+    places = cv.locations(atlas)
+    before = cv.coverage(atlas, places)
+    after = cv.coverage(atlas, cv.add_location(places, atlas, "72018", "Kinrooi"))
+    change = cv.delta(before, after)
+    assert change["inhabitants_within"] > 0 and change["mean_distance_km"] < 0
+    kinrooi = after.points.set_index("nis").loc["72018"]
+    assert kinrooi["nearest_km"] == pytest.approx(0.0, abs=1e-3) and kinrooi["nearest_id"] == "new-72018"
+
+
+def test_floating_catchment_gives_no_access_beyond_reach_and_sums_supply(atlas) -> None:
+    places = cv.locations(atlas)
+    table = cv.floating_catchment(atlas, places, threshold_km=15)
+    far = cv.gaps(cv.coverage(atlas, places, 15), atlas)["beyond"]["nis"]
+    assert (table.set_index("nis").loc[far, "supply_per_10k"] == 0).all()
+    assert (table["supply_per_10k"] >= 0).all() and table["supply_per_10k"].max() > 0
