@@ -185,9 +185,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     if args.suggest:
         found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, exact=not args.greedy_only)
         picks = {
-            k: _records(v.assign(name=v["candidate"].map(atlas.names)))
-            for k, v in found.items()
-            if k != "gap" and v is not None
+            method: _records(found[method].assign(name=found[method]["candidate"].map(atlas.names)))
+            for method in ("greedy", "exact")
+            if found[method] is not None
         }
         _json({"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)})
         return 0

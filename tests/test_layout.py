@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "scales"
-STAGE = {"problems": 0, "i18n": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5, "app": 6, "cli": 6}
+STAGE = {
+    "problems": 0, "i18n": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5, "app": 6, "cli": 6,
+}  # fmt: skip
 
 
 def _stage(module: str) -> int:
