@@ -50,6 +50,8 @@ def main() -> None:
         st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
         st.Page("pages/compare.py", title=t("page_compare"), url_path="vergelijk"),
         st.Page("pages/municipality.py", title=t("page_municipality"), url_path="gemeente"),
+        st.Page("pages/coverage.py", title=t("page_coverage"), url_path="bereik"),
+        st.Page("pages/capacity.py", title=t("page_capacity"), url_path="capaciteit"),
         st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen"),
     ]
     page = st.navigation(pages)

@@ -12,6 +12,106 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_compare": {"nl": "Vergelijk", "en": "Compare"},
     "page_municipality": {"nl": "Gemeente", "en": "Municipality"},
     "page_sources": {"nl": "Bronnen", "en": "Sources"},
+    "page_coverage": {"nl": "Bereik", "en": "Coverage"},
+    "page_capacity": {"nl": "Capaciteit", "en": "Capacity"},
+    # coverage (Bereik)
+    "coverage_title": {"nl": "Hoe ver wonen inwoners van hulp?", "en": "How far do residents live from help?"},
+    "coverage_method": {
+        "nl": "Afstand in vogelvlucht in Belgische Lambert 72 (EPSG:31370) van het binnenpunt van elke Vlaamse gemeente "
+        "(gewogen met haar inwoners op 1 januari {year}, Statbel) tot de dichtste locatie. Locaties zonder adres staan op "
+        "het binnenpunt van hun gemeente. Het Brussels Gewest valt buiten de Vlaamse Veilige Huizen.",
+        "en": "Straight-line distance in Belgian Lambert 72 (EPSG:31370) from each Flemish municipality's interior point "
+        "(weighted by its inhabitants on 1 January {year}, Statbel) to the nearest location. Locations without an "
+        "address stand at their municipality's interior point. The Brussels Region is outside the Flemish Veilige "
+        "Huizen.",
+    },
+    "threshold_label": {"nl": "Drempel (km)", "en": "Threshold (km)"},
+    "locations_label": {"nl": "Locaties", "en": "Locations"},
+    "by_label": {"nl": "Cijfers per eenheid van", "en": "Figures per unit of"},
+    "whatif_add": {"nl": "Wat als: antennepunt erbij in", "en": "What if: add an antenna point in"},
+    "whatif_remove": {"nl": "Wat als: locatie weg", "en": "What if: remove a location"},
+    "within_label": {"nl": "Inwoners binnen {km} km", "en": "Inhabitants within {km} km"},
+    "mean_distance_label": {"nl": "Gemiddelde afstand (gewogen)", "en": "Mean distance (weighted)"},
+    "beyond_label": {"nl": "Gemeenten verder dan {km} km", "en": "Municipalities beyond {km} km"},
+    "distance_legend": {"nl": "Afstand tot dichtste locatie", "en": "Distance to the nearest location"},
+    "gaps_title": {"nl": "Lacunes", "en": "Gaps"},
+    "gap_primary_care_zone": {
+        "nl": "Eerstelijnszones zonder locatie ({n})",
+        "en": "Primary-care zones without a location ({n})",
+    },
+    "gap_police_zone": {"nl": "Politiezones zonder locatie ({n})", "en": "Police zones without a location ({n})"},
+    "gap_beyond": {"nl": "Gemeenten verder dan {km} km ({n})", "en": "Municipalities beyond {km} km ({n})"},
+    "gap_other_veilig_huis": {
+        "nl": "Gemeenten waarvan de dichtste locatie bij een ander Veilig Huis hoort ({n})",
+        "en": "Municipalities whose nearest location belongs to another Veilig Huis ({n})",
+    },
+    "gap_no_veilig_huis": {
+        "nl": "Gemeenten zonder Vlaams Veilig Huis ({n}): het Brussels Gewest",
+        "en": "Municipalities without a Flemish Veilig Huis ({n}): the Brussels Region",
+    },
+    "suggest_title": {
+        "nl": "Waar komen de volgende antennepunten best?",
+        "en": "Where should the next antenna points go?",
+    },
+    "suggest_help": {
+        "nl": "Kandidaten: de Vlaamse gemeenten (binnenpunt). Gretig: telkens de plek die de meeste extra inwoners binnen de "
+        "drempel brengt. Exact: het maximale-dekkingsprobleem (Church & ReVelle 1974) opgelost met PySAL spopt; de "
+        "bestaande locaties blijven.",
+        "en": "Candidates: the Flemish municipalities (interior point). Greedy: each time the site that brings the most "
+        "extra inhabitants within the threshold. Exact: the maximal covering location problem (Church & ReVelle 1974) "
+        "solved with PySAL spopt; existing locations stay.",
+    },
+    "suggest_k": {"nl": "Aantal nieuwe antennepunten", "en": "Number of new antenna points"},
+    "suggest_run": {"nl": "Bereken voorstel", "en": "Compute suggestion"},
+    "suggest_gap": {
+        "nl": "Gretig bereikt {greedy} extra inwoners, exact {exact}: optimaliteitskloof {gap}.",
+        "en": "Greedy reaches {greedy} extra inhabitants, exact {exact}: optimality gap {gap}.",
+    },
+    "greedy_label": {"nl": "Gretig", "en": "Greedy"},
+    "exact_label": {"nl": "Exact", "en": "Exact"},
+    "fca_title": {
+        "nl": "Voor analisten: aanbod per 10.000 inwoners (E2SFCA)",
+        "en": "For analysts: supply per 10,000 inhabitants (E2SFCA)",
+    },
+    "fca_help": {
+        "nl": "Tweestaps-zwevend-verzorgingsgebied (Luo & Qi 2009, PySAL access), straal = de drempel, gewichten 1 / 0,68 / "
+        "0,22 per derde van de straal; aanbod = 1 per locatie. 0 = geen locatie binnen de straal.",
+        "en": "Enhanced two-step floating catchment (Luo & Qi 2009, PySAL access), radius = the threshold, weights 1 / "
+        "0.68 / 0.22 per third of the radius; supply = 1 per location. 0 = no location within the radius.",
+    },
+    # capacity (Capaciteit)
+    "capacity_title": {"nl": "Hoe dun bezet zijn de ARIEC-teams?", "en": "How thinly staffed are the ARIEC teams?"},
+    "capacity_method": {
+        "nl": "Personeel 2025 uit de bijlage van SBV 2025; ARIEC-gebied = parketgebied (afgeleid met aanname); inwoners "
+        "op 1 januari {year} (Statbel); politiezones op {date}. Ideaal team (SBV 2025 §4.3.4): criminoloog "
+        "(coördinatie), jurist, informatiebeheerder, administratieve ondersteuning.",
+        "en": "Staff 2025 from the annex of SBV 2025; ARIEC area = prosecution area (inferred); inhabitants on 1 January "
+        "{year} (Statbel); police zones on {date}. Ideal team (SBV 2025 §4.3.4): criminologist (coordination), "
+        "jurist, information manager, administrative support.",
+    },
+    "capacity_chart": {"nl": "Personeel per 100.000 inwoners", "en": "Staff per 100,000 inhabitants"},
+    "capacity_no_data": {"nl": "Geen personeelsgegevens voor: {areas}.", "en": "No staffing data for: {areas}."},
+    "role_criminologist": {"nl": "criminoloog", "en": "criminologist"},
+    "role_jurist": {"nl": "jurist", "en": "jurist"},
+    "role_information_manager": {"nl": "informatiebeheerder", "en": "information manager"},
+    "role_administrative_support": {"nl": "administratieve ondersteuning", "en": "administrative support"},
+    "col_area": {"nl": "Gebied", "en": "Area"},
+    "col_staff": {"nl": "Personeel", "en": "Staff"},
+    "col_inhabitants": {"nl": "Inwoners", "en": "Inhabitants"},
+    "col_staff_per_100k": {"nl": "Per 100.000 inwoners", "en": "Per 100,000 inhabitants"},
+    "col_inhabitants_per_staff": {"nl": "Inwoners per persoon", "en": "Inhabitants per person"},
+    "col_municipalities_per_staff": {"nl": "Gemeenten per persoon", "en": "Municipalities per person"},
+    "col_police_zones_per_staff": {"nl": "Politiezones per persoon", "en": "Police zones per person"},
+    "col_missing_roles": {"nl": "Ontbrekende rollen", "en": "Missing roles"},
+    "col_completeness": {"nl": "Profiel volledig", "en": "Profile complete"},
+    "col_within": {"nl": "Binnen drempel", "en": "Within threshold"},
+    "col_share_within": {"nl": "Aandeel binnen", "en": "Share within"},
+    "col_mean_km": {"nl": "Gem. afstand (km)", "en": "Mean distance (km)"},
+    "col_worst": {"nl": "Verst verwijderde gemeente", "en": "Worst-served municipality"},
+    "col_worst_km": {"nl": "Afstand (km)", "en": "Distance (km)"},
+    "col_municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "col_gain": {"nl": "Extra inwoners binnen bereik", "en": "Extra inhabitants within reach"},
+    "col_supply_per_10k": {"nl": "Aanbod per 10.000 inwoners", "en": "Supply per 10,000 inhabitants"},
     "loading": {"nl": "Gegevens laden: {step}", "en": "Loading data: {step}"},
     "load_failed": {
         "nl": "De brongegevens konden niet geladen worden: {error}",

@@ -18,6 +18,8 @@ PAGES = {
     "pages/compare.py": "compare_title",
     "pages/municipality.py": "municipality_title",
     "pages/sources.py": "sources_title",
+    "pages/coverage.py": "coverage_title",
+    "pages/capacity.py": "capacity_title",
 }
 
 
@@ -137,3 +139,28 @@ def test_a_future_reference_date_is_explained_in_the_sidebar(atlas) -> None:
     assert not app.sidebar.warning
     app.date_input(key="reference_date").set_value(dt.date(2030, 1, 1)).run()
     assert "2030-01-01 ligt in de toekomst" in app.sidebar.warning[0].value.replace("\\", "")
+
+
+def test_coverage_page_shows_the_engines_figures_and_a_what_if(atlas) -> None:
+    from scales.analysis import coverage as cv
+
+    app = start("en").switch_page("pages/coverage.py").run()
+    assert not app.exception
+    totals = cv.totals(cv.coverage(atlas, cv.locations(atlas), 15))
+    first = app.metric[0]
+    assert first.value.startswith(number(totals["inhabitants_within"], "en"))
+    app.multiselect(key="coverage_add").set_value(["72018"]).run()  # an antenna point in Kinrooi
+    assert not app.exception and app.metric[0].delta and not app.metric[0].delta.startswith("-")
+    app.button(key="suggest_run").click().run()
+    assert not app.exception and any("optimality gap" in c.value for c in app.caption)
+    dutch = start("nl").switch_page("pages/coverage.py").run()
+    assert not dutch.exception and dutch.title[0].value == TEXTS["coverage_title"]["nl"]
+
+
+def test_capacity_page_lists_every_area_with_its_missing_roles(atlas) -> None:
+    app = start("nl").switch_page("pages/capacity.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) == 7 and "Ontbrekende rollen" in table.columns
+    leuven = table[table["Gebied"] == "ARIEC Leuven"].iloc[0]
+    assert leuven["Personeel"] == "1" and "criminoloog" in leuven["Ontbrekende rollen"]

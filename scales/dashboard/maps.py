@@ -231,6 +231,29 @@ def points_group(points: gpd.GeoDataFrame, kind: str, label: str) -> folium.Feat
     return group
 
 
+DISTANCE_STEPS_KM = (0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0)
+"""Distance bands of the Bereik map (km); the threshold the user picks is drawn as its own edge."""
+
+
+def distance_fill(nearest_km: pd.Series, threshold_km: float) -> tuple[dict[str, str], list[tuple[str, float, bool]]]:
+    """NIS → colour by distance to the nearest location (light near, dark far; the chosen threshold is
+    a band edge), and the legend as (colour, lower bound km, open-ended) steps."""
+    edges = sorted({*DISTANCE_STEPS_KM, float(threshold_km)})[: len(SEQUENTIAL)]
+    bins = [*edges, 10.0**6]
+    steps = [(SEQUENTIAL[i], edges[i], i == len(edges) - 1) for i in range(len(edges))]
+    return binned_colours(nearest_km, bins), steps
+
+
+def places_group(places: pd.DataFrame, kind: str, label: str) -> folium.FeatureGroup:
+    """Coverage locations (lon/lat, incl. what-if ones) as the point layer of their kind."""
+    frame = gpd.GeoDataFrame(
+        places.assign(address="", location_basis=places["basis"]),
+        geometry=gpd.points_from_xy(places["lon"], places["lat"]),
+        crs="EPSG:4326",
+    )
+    return points_group(frame, kind, label)
+
+
 def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:
     """NIS → colour of a sequential palette for the bin each value falls in (right-open bins)."""
     codes = pd.cut(values, bins=bins, labels=False, right=False, include_lowest=True)

@@ -1,0 +1,168 @@
+"""Bereik: how far residents live from a Veilig Huis location (or other locations), gaps, a what-if,
+and where the next antenna points would reach most people."""
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scales.analysis import coverage as cv
+from scales.dashboard import maps
+from scales.dashboard.ui import atlas, atoms_geojson, downloads, labels, lang, layer_name, legend, reference_date, t
+from scales.i18n import number, percent
+
+UNIT_LAYERS = ["veilig_huis", "primary_care_zone", "police_zone", "province", "judicial_arrondissement"]
+
+data = atlas()
+date = reference_date().isoformat()
+names = data.names
+flemish = sorted(data.atoms.loc[data.atoms["region_nis"] == "02000", "nis"], key=names.get)
+st.title(t("coverage_title"))
+st.caption(t("coverage_method", year=data.population_year))
+
+left, middle, right = st.columns(3)
+threshold = left.slider(t("threshold_label"), 5, 40, int(cv.DEFAULT_THRESHOLD_KM), key="coverage_km")
+kinds = middle.multiselect(
+    t("locations_label"),
+    list(cv.LOCATION_KINDS),
+    default=["veilig_huis_locations", "antenna_points"],
+    format_func=labels(cv.LOCATION_KINDS, lambda k: t(f"point_{k}")).get,
+    key="coverage_kinds",
+)
+by = right.selectbox(t("by_label"), UNIT_LAYERS, format_func=labels(UNIT_LAYERS, layer_name).get, key="coverage_by")
+baseline_places = cv.locations(data, tuple(kinds), date)
+left, right = st.columns(2)
+added = left.multiselect(
+    t("whatif_add"), flemish, format_func=labels(flemish, names.get).get, key="coverage_add", placeholder="Kinrooi …"
+)
+removed = right.multiselect(
+    t("whatif_remove"),
+    list(baseline_places["location_id"]),
+    format_func=dict(zip(baseline_places["location_id"], baseline_places["name"], strict=True)).get,
+    key="coverage_remove",
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def assessed(kinds: tuple, added: tuple, removed: tuple, threshold: float, date_iso: str):
+    """Coverage of the chosen locations, with the what-if applied: (places, per point, gaps, totals)."""
+    places = cv.locations(atlas(), kinds, date_iso)
+    for nis in added:
+        places = cv.add_location(places, atlas(), nis, f"+ {atlas().names[nis]}", date_iso)
+    places = places[~places["location_id"].isin(removed)].reset_index(drop=True)
+    result = cv.coverage(atlas(), places, threshold, date=date_iso)
+    return places, result, cv.gaps(result, atlas(), date_iso), cv.totals(result)
+
+
+base = assessed(tuple(kinds), (), (), float(threshold), date)
+places, result, gaps, totals = assessed(tuple(kinds), tuple(added), tuple(removed), float(threshold), date)
+changed = bool(added or removed)
+cols = st.columns(3)
+cols[0].metric(
+    t("within_label", km=threshold),
+    f"{number(totals['inhabitants_within'], lang())} ({percent(totals['share_within'], lang())})",
+    delta=number(totals["inhabitants_within"] - base[3]["inhabitants_within"], lang()) if changed else None,
+)
+cols[1].metric(
+    t("mean_distance_label"),
+    f"{number(totals['mean_distance_km'], lang(), 1)} km",
+    delta=number(totals["mean_distance_km"] - base[3]["mean_distance_km"], lang(), 1) if changed else None,
+    delta_color="inverse",
+)
+cols[2].metric(
+    t("beyond_label", km=threshold),
+    len(gaps["beyond"]),
+    delta=len(gaps["beyond"]) - len(base[2]["beyond"]) if changed else None,
+    delta_color="inverse",
+)
+st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.population_year))
+
+distance = result.points.set_index("nis")["nearest_km"]
+colours, steps = maps.distance_fill(distance, threshold)
+groups = [maps.fill_group(atoms_geojson(), colours, t("distance_legend"))]
+for kind in kinds:
+    mine = places[places["kind"] == kind]
+    if not mine.empty:
+        groups.append(maps.places_group(mine, kind, t(f"point_{kind}")))
+map_column, legend_column = st.columns([3, 1])
+with map_column:
+    st_folium(
+        maps.base_map(atoms_geojson(), t("tooltip_nis")),
+        key="coverage_map",
+        height=520,
+        use_container_width=True,
+        feature_group_to_add=groups,
+        returned_objects=[],
+    )
+with legend_column:
+    st.markdown(f"**{t('distance_legend')}**")
+    legend(
+        [(f"background:{c}", f"{number(low, lang())}{'+' if last else ''} km") for c, low, last in steps]
+        + [(f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}")) for k in kinds]
+    )
+
+st.subheader(layer_name(by))
+table = cv.by_unit(result, data.resolve(by, date), names)
+shown = table.assign(
+    inhabitants=table["inhabitants"].round(0),
+    inhabitants_within=table["inhabitants_within"].round(0),
+    share_within=table["share_within"].map(lambda v: percent(v, lang())),
+    mean_distance_km=table["mean_distance_km"].round(1),
+    worst_km=table["worst_km"].round(1),
+)[["name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_name", "worst_km"]]
+shown.columns = [
+    t("col_unit"),
+    t("col_inhabitants"),
+    t("col_within"),
+    t("col_share_within"),
+    t("col_mean_km"),
+    t("col_worst"),
+    t("col_worst_km"),
+]
+st.dataframe(shown, hide_index=True, width="stretch")
+downloads(table, f"bereik-{by}-{threshold}km")
+
+st.subheader(t("gaps_title"))
+for key, frame in gaps.items():
+    with st.expander(t(f"gap_{key}", n=len(frame), km=threshold)):
+        st.dataframe(frame, hide_index=True, width="stretch")
+        downloads(frame, f"lacunes-{key}-{threshold}km")
+
+st.subheader(t("suggest_title"))
+st.caption(t("suggest_help"))
+k = st.number_input(t("suggest_k"), 1, 10, 5, key="suggest_k")
+if st.button(t("suggest_run"), key="suggest_run"):
+    with st.spinner(t("suggest_run")):
+        found = cv.suggest(data, places, float(threshold), int(k))
+    st.session_state["suggestion"] = (tuple(kinds), tuple(added), tuple(removed), threshold, int(k), found)
+saved = st.session_state.get("suggestion")
+if saved and saved[:5] == (tuple(kinds), tuple(added), tuple(removed), threshold, int(k)):
+    found = saved[5]
+    left, right = st.columns(2)
+    for column, method in ((left, "greedy"), (right, "exact")):
+        picks = found[method]
+        column.markdown(f"**{t(f'{method}_label')}**")
+        column.dataframe(
+            pd.DataFrame({t("col_municipality"): picks["candidate"].map(names), t("col_gain"): picks["gain"].round(0)}),
+            hide_index=True,
+        )
+    gain = {m: found[m]["gain"].sum() for m in ("greedy", "exact")}
+    st.caption(
+        t(
+            "suggest_gap",
+            greedy=number(gain["greedy"], lang()),
+            exact=number(gain["exact"], lang()),
+            gap=percent(found["gap"], lang(), 1),
+        )
+    )
+
+with st.expander(t("fca_title")):
+    st.caption(t("fca_help"))
+    access = cv.floating_catchment(data, places, threshold_km=float(threshold))
+    st.dataframe(
+        access.assign(supply_per_10k=access["supply_per_10k"].round(4)).rename(
+            columns={"name": t("col_municipality"), "supply_per_10k": t("col_supply_per_10k")}
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    downloads(access, f"e2sfca-{threshold}km")
