@@ -6,11 +6,32 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scales.analysis import coverage as cv
+from scales.analysis.sectors import placed_sector_demand
 from scales.dashboard import maps
-from scales.dashboard.ui import atlas, atoms_geojson, downloads, labels, lang, layer_name, legend, reference_date, t
+from scales.dashboard.ui import (
+    atlas,
+    atoms_geojson,
+    downloads,
+    labels,
+    lang,
+    layer_name,
+    legend,
+    plain,
+    reference_date,
+    session_memo,
+    t,
+)
 from scales.i18n import number, percent
+from scales.problems import ScalesError
 
 UNIT_LAYERS = ["veilig_huis", "primary_care_zone", "police_zone", "province", "judicial_arrondissement"]
+
+
+@st.cache_resource(show_spinner=False)
+def demand() -> cv.Demand:
+    """Statistical sectors when Statbel's sector files are placed in the mirror or cache, else municipalities."""
+    return placed_sector_demand(atlas()) or cv.municipal_demand(atlas())
+
 
 data = atlas()
 date = reference_date().isoformat()
@@ -18,6 +39,8 @@ names = data.names
 flemish = sorted(data.atoms.loc[data.atoms["region_nis"] == "02000", "nis"], key=names.get)
 st.title(t("coverage_title"))
 st.caption(t("coverage_method", year=data.population_year))
+if demand().resolution == "sector":
+    st.caption(plain(t("coverage_sectors", basis=demand().basis)))
 
 left, middle, right = st.columns(3)
 threshold = left.slider(t("threshold_label"), 5, 40, int(cv.DEFAULT_THRESHOLD_KM), key="coverage_km")
@@ -29,7 +52,19 @@ kinds = middle.multiselect(
     key="coverage_kinds",
 )
 by = right.selectbox(t("by_label"), UNIT_LAYERS, format_func=labels(UNIT_LAYERS, layer_name).get, key="coverage_by")
-baseline_places = cv.locations(data, tuple(kinds), date)
+upload = st.file_uploader(t("locations_upload"), type=["csv", "txt"], key="locations_upload", help=t("locations_help"))
+own_places = cv.locations(data, (), date)
+if upload is not None:
+    try:
+        own_places, problems = session_memo(
+            "uploaded_locations", upload.file_id, lambda: cv.read_locations(upload.getvalue(), upload.name, data, date)
+        )
+        st.success(t("locations_ok", n=len(own_places)))
+        for problem in problems:  # the valid rows are used; each bad one is named
+            st.warning(plain(problem.text(lang())))
+    except ScalesError as error:
+        st.error(plain(error.text(lang())))
+baseline_places = pd.concat([cv.locations(data, tuple(kinds), date), own_places], ignore_index=True)
 left, right = st.columns(2)
 added = left.multiselect(
     t("whatif_add"), flemish, format_func=labels(flemish, names.get).get, key="coverage_add", placeholder="Kinrooi …"
@@ -40,38 +75,38 @@ removed = right.multiselect(
     format_func=dict(zip(baseline_places["location_id"], baseline_places["name"], strict=True)).get,
     key="coverage_remove",
 )
+places = baseline_places[~baseline_places["location_id"].isin(removed)]
+for nis in added:
+    places = cv.add_location(places, data, nis, f"+ {names[nis]}", date)
+places = places.reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def assessed(kinds: tuple, added: tuple, removed: tuple, threshold: float, date_iso: str):
-    """Coverage of the chosen locations, with the what-if applied: (places, per point, gaps, totals)."""
-    places = cv.locations(atlas(), kinds, date_iso)
-    for nis in added:
-        places = cv.add_location(places, atlas(), nis, f"+ {atlas().names[nis]}", date_iso)
-    places = places[~places["location_id"].isin(removed)].reset_index(drop=True)
-    result = cv.coverage(atlas(), places, threshold, date=date_iso)
-    return places, result, cv.gaps(result, atlas(), date_iso), cv.totals(result)
+def assessed(places: pd.DataFrame, threshold: float, date_iso: str):
+    """Coverage of these locations: (per point, gaps, totals)."""
+    result = cv.coverage(atlas(), places, threshold, demand(), date_iso)
+    return result, cv.gaps(result, atlas(), date_iso), cv.totals(result)
 
 
-base = assessed(tuple(kinds), (), (), float(threshold), date)
-places, result, gaps, totals = assessed(tuple(kinds), tuple(added), tuple(removed), float(threshold), date)
+base = assessed(baseline_places, float(threshold), date)
+result, gaps, totals = assessed(places, float(threshold), date)
 changed = bool(added or removed)
 cols = st.columns(3)
 cols[0].metric(
     t("within_label", km=threshold),
     f"{number(totals['inhabitants_within'], lang())} ({percent(totals['share_within'], lang())})",
-    delta=number(totals["inhabitants_within"] - base[3]["inhabitants_within"], lang()) if changed else None,
+    delta=number(totals["inhabitants_within"] - base[2]["inhabitants_within"], lang()) if changed else None,
 )
 cols[1].metric(
     t("mean_distance_label"),
     f"{number(totals['mean_distance_km'], lang(), 1)} km",
-    delta=number(totals["mean_distance_km"] - base[3]["mean_distance_km"], lang(), 1) if changed else None,
+    delta=number(totals["mean_distance_km"] - base[2]["mean_distance_km"], lang(), 1) if changed else None,
     delta_color="inverse",
 )
 cols[2].metric(
     t("beyond_label", km=threshold),
     len(gaps["beyond"]),
-    delta=len(gaps["beyond"]) - len(base[2]["beyond"]) if changed else None,
+    delta=len(gaps["beyond"]) - len(base[1]["beyond"]) if changed else None,
     delta_color="inverse",
 )
 st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.population_year))
@@ -79,7 +114,8 @@ st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.p
 distance = result.points.set_index("nis")["nearest_km"]
 colours, steps = maps.distance_fill(distance, threshold)
 groups = [maps.fill_group(atoms_geojson(), colours, t("distance_legend"))]
-for kind in kinds:
+shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
+for kind in shown_kinds:
     mine = places[places["kind"] == kind]
     if not mine.empty:
         groups.append(maps.places_group(mine, kind, t(f"point_{kind}")))
@@ -97,7 +133,7 @@ with legend_column:
     st.markdown(f"**{t('distance_legend')}**")
     legend(
         [(f"background:{c}", f"{number(low, lang())}{'+' if last else ''} km") for c, low, last in steps]
-        + [(f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}")) for k in kinds]
+        + [(f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}")) for k in shown_kinds]
     )
 
 st.subheader(layer_name(by))
@@ -132,11 +168,11 @@ st.caption(t("suggest_help"))
 k = st.number_input(t("suggest_k"), 1, 10, 5, key="suggest_k")
 if st.button(t("suggest_run"), key="suggest_run"):
     with st.spinner(t("suggest_run")):
-        found = cv.suggest(data, places, float(threshold), int(k))
-    st.session_state["suggestion"] = (tuple(kinds), tuple(added), tuple(removed), threshold, int(k), found)
+        found = cv.suggest(data, places, float(threshold), int(k), demand())
+    st.session_state["suggestion"] = (tuple(places["location_id"]), threshold, int(k), found)
 saved = st.session_state.get("suggestion")
-if saved and saved[:5] == (tuple(kinds), tuple(added), tuple(removed), threshold, int(k)):
-    found = saved[5]
+if saved and saved[:3] == (tuple(places["location_id"]), threshold, int(k)):  # for the locations shown
+    found = saved[3]
     left, right = st.columns(2)
     for column, method in ((left, "greedy"), (right, "exact")):
         picks = found[method]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from scales import DATA_DIR
 from scales.analysis import capacity, coverage
+from scales.analysis.sectors import placed_sector_demand
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.atoms import ATOM_COLUMNS
 from scales.data.sources import fetch_all, registry
@@ -181,9 +182,13 @@ def _records(frame) -> list[dict]:
 def cmd_coverage(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     places = coverage.locations(atlas, tuple(args.locations.split(",")), args.date)
-    result = coverage.coverage(atlas, places, args.threshold_km, date=args.date)
+    demand = (placed_sector_demand(atlas, args.mirror) if args.resolution == "sector" else None) or (
+        coverage.municipal_demand(atlas)
+    )
+    print(f"demand: {demand.basis}", file=sys.stderr)
+    result = coverage.coverage(atlas, places, args.threshold_km, demand, args.date)
     if args.suggest:
-        found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, exact=not args.greedy_only)
+        found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, demand, exact=not args.greedy_only)
         picks = {
             method: _records(found[method].assign(name=found[method]["candidate"].map(atlas.names)))
             for method in ("greedy", "exact")
@@ -276,6 +281,12 @@ def parser() -> argparse.ArgumentParser:
         "--locations",
         default="veilig_huis_locations,antenna_points",
         help=f"comma-separated kinds among {', '.join(coverage.LOCATION_KINDS)}",
+    )
+    cover.add_argument(
+        "--resolution",
+        choices=["municipality", "sector"],
+        default="municipality",
+        help="sector: Statbel sector population and boundaries placed in statbel/ (else municipalities)",
     )
     cover.add_argument("--suggest", type=int, metavar="K", help="the next K antenna sites (greedy and exact)")
     cover.add_argument("--greedy-only", action="store_true", help="with --suggest: skip the exact solution")

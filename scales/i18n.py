@@ -25,6 +25,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "address stand at their municipality's interior point. The Brussels Region is outside the Flemish Veilige "
         "Huizen.",
     },
+    "coverage_sectors": {
+        "nl": "Vraag per statistische sector: {basis} (door de gebruiker geplaatst, niet met een hash vastgelegd).",
+        "en": "Demand per statistical sector: {basis} (placed by the user, not hash-pinned).",
+    },
+    "locations_upload": {"nl": "Eigen locaties (CSV)", "en": "Own locations (CSV)"},
+    "locations_help": {
+        "nl": "Kolommen name en nis, of name, lon en lat (WGS84); optioneel veilig_huis (naam of code) en address. "
+        "Hoogstens 5 MB; het bestand blijft in deze sessie.",
+        "en": "Columns name and nis, or name, lon and lat (WGS84); optional veilig_huis (name or id) and address. At "
+        "most 5 MB; the file stays in this session.",
+    },
+    "locations_ok": {"nl": "{n} eigen locaties in gebruik.", "en": "{n} own locations in use."},
     "threshold_label": {"nl": "Drempel (km)", "en": "Threshold (km)"},
     "locations_label": {"nl": "Locaties", "en": "Locations"},
     "by_label": {"nl": "Cijfers per eenheid van", "en": "Figures per unit of"},
@@ -267,6 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "point_antenna_points": {"nl": "Antennepunt", "en": "Antenna point"},
     "point_houses_of_justice": {"nl": "Justitiehuis", "en": "House of justice"},
     "point_court_seats": {"nl": "Rechtbank van eerste aanleg", "en": "Court of first instance"},
+    "point_uploaded": {"nl": "Eigen locatie", "en": "Own location"},
     "class_coterminous": {"nl": "valt samen", "en": "coterminous"},
     "class_nested": {"nl": "ligt binnen één eenheid", "en": "nested"},
     "class_union": {"nl": "is een unie van hele eenheden", "en": "union of whole units"},
@@ -422,6 +435,41 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_population_incomplete": {
         "nl": "{path} heeft geen inwoners voor {count} gemeenten: {codes}.",
         "en": "{path} lacks inhabitants for {count} municipalities: {codes}.",
+    },
+    "problem_locations_columns": {
+        "nl": "{label}: verwacht de kolommen name en nis, of name, lon en lat (optioneel veilig_huis, address); "
+        "gevonden: {found}.",
+        "en": "{label}: expected columns name and nis, or name, lon and lat (optional veilig_huis, address); "
+        "found {found}.",
+    },
+    "problem_location_no_name": {"nl": "{label}, regel {line}: geen naam.", "en": "{label}, line {line}: no name."},
+    "problem_location_duplicate": {
+        "nl": "{label}, regel {line}: de naam {name!r} staat er al; enkel de eerste telt.",
+        "en": "{label}, line {line}: the name {name!r} is already used; only the first counts.",
+    },
+    "problem_location_unknown_vh": {
+        "nl": "{label}, regel {line} ({name}): onbekend Veilig Huis {value!r}; gebruik de naam of de code (bv. vh-kempen).",
+        "en": "{label}, line {line} ({name}): unknown Veilig Huis {value!r}; use its name or id (e.g. vh-kempen).",
+    },
+    "problem_location_bad_coordinates": {
+        "nl": "{label}, regel {line} ({name}): coördinaten {value!r} zijn geen getallen.",
+        "en": "{label}, line {line} ({name}): coordinates {value!r} are not numbers.",
+    },
+    "problem_location_swapped": {
+        "nl": "{label}, regel {line} ({name}): lon en lat lijken omgewisseld ({value}); lon (ca. 2,5–6,5) komt eerst.",
+        "en": "{label}, line {line} ({name}): lon and lat look swapped ({value}); lon (about 2.5–6.5) comes first.",
+    },
+    "problem_location_outside": {
+        "nl": "{label}, regel {line} ({name}): {value} ligt buiten Vlaanderen en Brussel.",
+        "en": "{label}, line {line} ({name}): {value} lies outside Flanders and Brussels.",
+    },
+    "problem_location_unknown_nis": {
+        "nl": "{label}, regel {line} ({name}): onbekende NIS-code {value!r} (gebruik 5-cijferige REFNIS-codes van 2025).",
+        "en": "{label}, line {line} ({name}): unknown NIS code {value!r} (use 5-digit 2025 REFNIS codes).",
+    },
+    "problem_location_no_place": {
+        "nl": "{label}, regel {line} ({name}): geef een NIS-code of lon en lat.",
+        "en": "{label}, line {line} ({name}): give a NIS code, or lon and lat.",
     },
     "problem_file_empty": {
         "nl": "{label} is leeg: verwacht een kopregel 'nis,unit_id' en één rij per gemeente.",

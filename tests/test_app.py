@@ -164,3 +164,14 @@ def test_capacity_page_lists_every_area_with_its_missing_roles(atlas) -> None:
     assert len(table) == 7 and "Ontbrekende rollen" in table.columns
     leuven = table[table["Gebied"] == "ARIEC Leuven"].iloc[0]
     assert leuven["Personeel"] == "1" and "criminoloog" in leuven["Ontbrekende rollen"]
+
+
+def test_coverage_page_uses_valid_uploaded_locations_and_names_bad_rows(atlas) -> None:
+    app = start("nl").switch_page("pages/coverage.py").run()
+    before = app.metric[0].value
+    rows = b"name,nis\nAntenne Kinrooi,72018\nKapot,99999\n"
+    app.file_uploader(key="locations_upload").set_value(("eigen.csv", rows, "text/csv")).run()
+    assert not app.exception
+    assert "1 eigen locaties" in app.success[0].value
+    assert "regel 3" in app.warning[0].value and "99999" in app.warning[0].value
+    assert app.metric[0].value != before  # Kinrooi's inhabitants are now within reach

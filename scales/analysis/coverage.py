@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import shapely
 from pyproj import Transformer
 
 from scales.data.atlas import Atlas
 from scales.data.atoms import CRS_METRIC
+from scales.data.custom import CustomLayerError, read_table
 from scales.data.layers import Layer, dominant_units
 from scales.data.validate import FLEMISH_REGION
+from scales.problems import Problem
 
 DEFAULT_THRESHOLD_KM = 15.0
 """The default reach of a location, from the issue brief; every page and command lets it be changed."""
@@ -180,8 +183,6 @@ def units_without_location(layer: Layer, places: pd.DataFrame, atlas: Atlas) -> 
     for place in places.itertuples():
         inside = None
         if pieces is not None and place.nis in set(pieces["nis"]):
-            import shapely
-
             hit = pieces[(pieces["nis"] == place.nis) & pieces.contains(shapely.Point(place.x, place.y))]
             inside = hit["unit_id"].iloc[0] if len(hit) else None
         holding.add(inside or dominant.get(place.nis))
@@ -348,3 +349,78 @@ def floating_catchment(
     return pd.DataFrame(
         {"nis": demand["nis"], "name": demand["nis"].map(atlas.names), "supply_per_10k": per_person * 1e4}
     )
+
+
+# --- a user's own locations ------------------------------------------------------------------------
+
+UPLOADED = "uploaded"
+"""The kind of locations a user uploads (CSV `name, veilig_huis, nis` or `name, lon, lat`, optional address)."""
+BELGIUM_LON, BELGIUM_LAT = (2.5, 6.5), (49.45, 51.55)
+
+
+def read_locations(raw: bytes, label: str, atlas: Atlas, date=None) -> tuple[pd.DataFrame, list[Problem]]:
+    """A user's locations, checked row by row: the valid rows as locations (at the given coordinates, or
+    at the municipality's interior point), and one problem per bad row. Raises `CustomLayerError` only
+    when the file as a whole cannot be read (empty, wrong encoding, ragged, no usable columns)."""
+    table = read_table(raw, label)
+    columns = set(table.columns)
+    if "name" not in columns or not ({"nis"} <= columns or {"lon", "lat"} <= columns):
+        raise CustomLayerError(Problem("locations_columns", {"label": label, "found": ", ".join(table.columns)}))
+    if table.empty:
+        raise CustomLayerError(Problem("file_no_rows", {"label": label}))
+    houses = atlas.layers["veilig_huis"].units
+    house_ids = {
+        **dict(zip(houses["name"].str.lower(), houses["unit_id"], strict=True)),
+        **{u: u for u in houses["unit_id"]},
+    }
+    atoms = atlas.atoms.set_index("nis")
+    outline = atlas.display_atoms.union_all()
+    problems, rows, seen = [], [], set()
+    for line, row in enumerate(table.fillna("").to_dict("records"), start=2):
+        name = row["name"].strip()
+        values = {"label": label, "line": line, "name": name}
+        if not name:
+            problems.append(Problem("location_no_name", values))
+            continue
+        if name.lower() in seen:
+            problems.append(Problem("location_duplicate", values))
+            continue
+        house = row.get("veilig_huis", "").strip()
+        if house and house.lower() not in house_ids:
+            problems.append(Problem("location_unknown_vh", {**values, "value": house}))
+            continue
+        nis = row.get("nis", "").strip().zfill(5) if row.get("nis", "").strip() else ""
+        lon_text, lat_text = row.get("lon", "").strip(), row.get("lat", "").strip()
+        if lon_text or lat_text:
+            try:
+                lon, lat = float(lon_text.replace(",", ".")), float(lat_text.replace(",", "."))
+            except ValueError:
+                problems.append(Problem("location_bad_coordinates", {**values, "value": f"{lon_text}, {lat_text}"}))
+                continue
+            if BELGIUM_LAT[0] <= lon <= BELGIUM_LAT[1] and BELGIUM_LON[0] <= lat <= BELGIUM_LON[1]:
+                problems.append(Problem("location_swapped", {**values, "value": f"{lon_text}, {lat_text}"}))
+                continue
+            if not outline.contains(shapely.Point(lon, lat)):
+                problems.append(Problem("location_outside", {**values, "value": f"{lon_text}, {lat_text}"}))
+                continue
+            inside = atlas.display_atoms[atlas.display_atoms.contains(shapely.Point(lon, lat))]
+            nis = inside["nis"].iloc[0] if len(inside) else nis
+        elif nis:
+            if nis not in atoms.index:
+                problems.append(Problem("location_unknown_nis", {**values, "value": nis}))
+                continue
+            lon, lat = float(atoms.loc[nis, "lon"]), float(atoms.loc[nis, "lat"])
+        else:
+            problems.append(Problem("location_no_place", values))
+            continue
+        seen.add(name.lower())
+        basis = "coordinates given" if lon_text else "interior point of the municipality (no coordinates given)"
+        rows.append({"location_id": f"{UPLOADED}-{line}", "name": name, "kind": UPLOADED, "nis": nis,
+                     "lon": lon, "lat": lat, "basis": basis, "house": house_ids.get(house.lower(), "")})  # fmt: skip
+    places = with_metric(
+        pd.DataFrame(rows, columns=[*LOCATION_COLUMNS[:4], "lon", "lat", "basis", "house"]), atlas, date
+    )
+    given = pd.Series([r["house"] for r in rows], dtype=str)
+    if len(rows):
+        places["veilig_huis"] = given.where(given != "", places["veilig_huis"]).to_numpy()
+    return places, problems

@@ -46,6 +46,7 @@ POINT_STYLES = {
     "antenna_points": ("#f1b6da", 6),
     "houses_of_justice": ("#2166ac", 6),
     "court_seats": ("#4d4d4d", 5),
+    "uploaded": ("#1b7837", 7),
 }
 
 

@@ -47,6 +47,24 @@ def _decode(raw: bytes, name: str) -> str:
             raise CustomLayerError(Problem("file_encoding", {"label": name})) from error
 
 
+def read_table(raw: bytes, label: str) -> pd.DataFrame:
+    """A user's CSV as text columns: encoding and delimiter (`,` `;` tab `|`) detected, a line with
+    another number of fields than the header refused naming the line. Raises `CustomLayerError`."""
+    text = _decode(raw, label)
+    try:
+        delimiter = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(rows[0]):
+            raise CustomLayerError(
+                Problem("file_ragged", {"label": label, "line": line, "delimiter": delimiter, "found": len(row)})
+            )
+    table = pd.DataFrame(rows[1:], columns=[c.strip().lower() for c in rows[0]], dtype=str)
+    return table
+
+
 def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str = "custom") -> Layer:
     """Parse and check a custom layer; raises `CustomLayerError` naming every problem found."""
     if isinstance(source, bytes):  # `name` is then the uploaded file's name
@@ -59,19 +77,7 @@ def read_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str 
             raise CustomLayerError(Problem("file_missing", {"label": str(path)}))
         raw, label, name = path.read_bytes(), path.name, path.stem
     name = re.sub(r"[^\w\-]+", "_", name)[:40] or "custom"  # ids and titles never carry markup
-    text = _decode(raw, label)
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(rows[0]):
-            raise CustomLayerError(
-                Problem("file_ragged", {"label": label, "line": line, "delimiter": delimiter, "found": len(row)})
-            )
-    table = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
+    table = read_table(raw, label)
     table.columns = [c.strip().lower() for c in table.columns]
     if not {"nis", "unit_id"} <= set(table.columns):
         raise CustomLayerError(Problem("file_columns", {"label": label, "found": ", ".join(table.columns)}))

@@ -162,14 +162,22 @@ def fetch_all(
     return paths
 
 
-def optional_statbel_population(mirror: str | Path | None = None) -> list[Path]:
-    """Newer official Statbel population files placed by the user (`statbel/TF_SOC_POP_STRUCT_YYYY.*`).
+PLACED_STATBEL = {
+    "population": "TF_SOC_POP_STRUCT_*",
+    "sector_population": "OPENDATA_SECTOREN_*",
+    "sector_boundaries": "sh_statbel_statistical_sectors_31370_*",
+}
+"""Optional official Statbel files a user may place in `statbel/` of the mirror or the cache. They are
+not hash-pinned (Statbel renames them yearly and no copy could be checked here): they are used only
+when present, and the product says so wherever it uses them."""
 
-    They are not pinned (Statbel renames files yearly), so they are looked for in the mirror folder
-    and in the cache, and used only when present.
-    """
+
+def placed_statbel(kind: str, mirror: str | Path | None = None) -> list[Path]:
+    """Statbel files of one `PLACED_STATBEL` kind found in the mirror's and the cache's `statbel/` folder."""
     folders = [p for p in (mirror_dir(mirror), cache_dir() / "downloads") if p is not None]
-    found: list[Path] = []
-    for folder in folders:
-        found.extend(sorted((folder / "statbel").glob("TF_SOC_POP_STRUCT_*")))
-    return found
+    return [path for folder in folders for path in sorted((folder / "statbel").glob(PLACED_STATBEL[kind]))]
+
+
+def optional_statbel_population(mirror: str | Path | None = None) -> list[Path]:
+    """Official Statbel population files by municipality placed by the user (`TF_SOC_POP_STRUCT_YYYY.*`)."""
+    return placed_statbel("population", mirror)

@@ -115,3 +115,31 @@ def test_floating_catchment_gives_no_access_beyond_reach_and_sums_supply(atlas) 
     far = cv.gaps(cv.coverage(atlas, places, 15), atlas)["beyond"]["nis"]
     assert (table.set_index("nis").loc[far, "supply_per_10k"] == 0).all()
     assert (table["supply_per_10k"] >= 0).all() and table["supply_per_10k"].max() > 0
+
+
+def test_uploaded_locations_keep_valid_rows_and_name_each_problem(atlas) -> None:
+    from scales.data.custom import CustomLayerError
+
+    text = (
+        "name,veilig_huis,nis,lon,lat,address\n"
+        "Antenne Mol,vh-kempen,13025,,,\n"  # valid: at Mol's interior point
+        "Antenne Genk,Veilig Huis Limburg,,5.50,50.96,Stadsplein 1\n"  # valid: coordinates in Genk
+        "Antenne Mol,vh-kempen,13025,,,\n"  # duplicate name
+        "Nergens,vh-limburg,,5.50,52.40,\n"  # outside Flanders and Brussels (the North Sea)
+        "Omgewisseld,vh-limburg,,50.96,5.50,\n"  # lat, lon swapped
+        "Geen coördinaten,vh-limburg,,,,\n"  # neither NIS nor coordinates
+        "Fout huis,vh-nergens,13025,,,\n"  # unknown Veilig Huis
+        "Verkeerde code,vh-kempen,99999,,,\n"  # unknown NIS
+    )
+    places, problems = cv.read_locations(text.encode(), "mine.csv", atlas)
+    assert places["name"].tolist() == ["Antenne Mol", "Antenne Genk"]
+    assert places["veilig_huis"].tolist() == ["vh-kempen", "vh-limburg"] and places["nis"].tolist()[1] == "71016"
+    assert [p.key for p in problems] == [
+        "location_duplicate", "location_outside", "location_swapped", "location_no_place",
+        "location_unknown_vh", "location_unknown_nis",
+    ]  # fmt: skip
+    assert [p.values["line"] for p in problems] == [4, 5, 6, 7, 8, 9]
+    assert "regel 6" in problems[2].text("nl") and "line 6" in problems[2].text("en")
+    for empty in (b"", b"name,nis\n"):
+        with pytest.raises(CustomLayerError):
+            cv.read_locations(empty, "leeg.csv", atlas)

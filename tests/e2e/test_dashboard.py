@@ -86,3 +86,22 @@ def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
     assert download.value.suggested_filename == "matrix-v_measure-inhabitants.csv"
     assert text[0].startswith("layer;region;province") and len(text) == 14  # header + 13 layers
     assert text[1].startswith("region;1,0")  # decimal comma (made only when clicked)
+
+
+def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> None:
+    page.goto(f"{app_url}/bereik")
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Hoe ver wonen inwoners van hulp?", timeout=30000)
+    expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_attached(timeout=30000)
+    with page.expect_download(timeout=30000) as download:
+        page.locator(".st-key-csv-bereik-veilig_huis-15km button").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("unit_id;name;inhabitants") and len(lines) == 10  # header + 9 Veilige Huizen
+    page.goto(f"{app_url}/capaciteit?lang=en")
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("How thinly staffed are the ARIEC teams?", timeout=30000)
+    expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible(timeout=30000)
+    with page.expect_download(timeout=30000) as download:
+        page.locator(".st-key-csv-ariec-capaciteit button").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("ariec_id,name,staff") and len(lines) == 8  # English CSV dialect, 7 areas
