@@ -65,6 +65,7 @@ if upload is not None:
     except ScalesError as error:
         st.error(plain(error.text(lang())))
 baseline_places = pd.concat([cv.locations(data, tuple(kinds), date), own_places], ignore_index=True)
+
 left, right = st.columns(2)
 added = left.multiselect(
     t("whatif_add"), flemish, format_func=labels(flemish, names.get).get, key="coverage_add", placeholder="Kinrooi …"
@@ -202,3 +203,8 @@ with st.expander(t("fca_title")):
         width="stretch",
     )
     downloads(access, f"e2sfca-{threshold}km")
+    fill, steps = maps.graded_fill(access.set_index("nis")["supply_per_10k"])
+    catchment_map = maps.blank_map()
+    maps.fill_group(atoms_geojson(), fill, t("col_supply_per_10k")).add_to(catchment_map)
+    st_folium(catchment_map, key=f"e2sfca-{threshold}", height=380, use_container_width=True, returned_objects=[])
+    legend([(f"background:{c}", f"{number(low, lang(), 3)}{'+' if last else ''}") for c, low, last in steps])

@@ -87,9 +87,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fca_help": {
         "nl": "Tweestaps-zwevend-verzorgingsgebied (Luo & Qi 2009, PySAL access), straal = de drempel, gewichten 1 / 0,68 / "
-        "0,22 per derde van de straal; aanbod = 1 per locatie. 0 = geen locatie binnen de straal.",
+        "0,22 per derde van de straal; aanbod = 1 per locatie (per locatie is geen personeel gepubliceerd). 0 = geen "
+        "locatie binnen de straal.",
         "en": "Enhanced two-step floating catchment (Luo & Qi 2009, PySAL access), radius = the threshold, weights 1 / "
-        "0.68 / 0.22 per third of the radius; supply = 1 per location. 0 = no location within the radius.",
+        "0.68 / 0.22 per third of the radius; supply = 1 per location (no staff per location is published). 0 = no "
+        "location within the radius.",
     },
     # capacity (Capaciteit)
     "capacity_title": {"nl": "Hoe dun bezet zijn de ARIEC-teams?", "en": "How thinly staffed are the ARIEC teams?"},

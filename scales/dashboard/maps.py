@@ -16,6 +16,7 @@ from pathlib import Path
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from branca.element import MacroElement
@@ -243,6 +244,18 @@ def distance_fill(nearest_km: pd.Series, threshold_km: float) -> tuple[dict[str,
     bins = [*edges, 10.0**6]
     steps = [(SEQUENTIAL[i], edges[i], i == len(edges) - 1) for i in range(len(edges))]
     return binned_colours(nearest_km, bins), steps
+
+
+def graded_fill(values: pd.Series, steps: int = 6) -> tuple[dict[str, str], list[tuple[str, float, bool]]]:
+    """NIS → colour: 0 (nothing within reach) the lightest, positive values by quantile class; and the
+    legend as (colour, lower bound, open-ended) steps."""
+    positive = values[values > 0]
+    cuts = (
+        np.unique(np.quantile(positive, np.linspace(0, 1, steps)[:-1]))[: len(SEQUENTIAL) - 1] if len(positive) else []
+    )
+    bins = [-1.0, *cuts, float("inf")]
+    lows = [0.0, *cuts]
+    return binned_colours(values, bins), [(SEQUENTIAL[i], lows[i], i == len(lows) - 1) for i in range(len(lows))]
 
 
 def places_group(places: pd.DataFrame, kind: str, label: str) -> folium.FeatureGroup:

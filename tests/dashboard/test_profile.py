@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from scales.dashboard import maps
 from scales.dashboard.profile import memberships, partner_profile, partner_standing, units_in
@@ -32,3 +33,11 @@ def test_class_fill_colours_each_municipality_by_its_units_class(atlas) -> None:
     colours = maps.class_fill(result)
     assert len(colours) == 304 and set(colours.values()) <= set(maps.CLASS_COLOURS.values())
     assert colours["11002"] == maps.CLASS_COLOURS["nested"]  # every police zone lies in one parket
+
+
+def test_graded_fill_keeps_no_access_apart() -> None:
+    values = pd.Series({"a": 0.0, "b": 0.01, "c": 0.02, "d": 0.05, "e": 0.09})
+    colours, steps = maps.graded_fill(values, steps=3)
+    assert colours["a"] == maps.SEQUENTIAL[0] and colours["b"] != colours["a"]  # 0 has a colour of its own
+    assert [low for _, low, _ in steps] == pytest.approx([0.0, 0.01, 0.035]) and steps[-1][2]  # 0.035: the median
+    assert colours["e"] == colours["d"] == maps.SEQUENTIAL[2]
