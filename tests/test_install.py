@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.request
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scales.app import SETTINGS
+from tests.servers import wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,14 +68,7 @@ def test_the_wheel_serves_the_dashboard(installed: Path, mirror: Path) -> None:
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the dashboard from the wheel did not start")
+        wait_healthy(base, process)
         leaflet = urllib.request.urlopen(f"{base}/app/static/leaflet/leaflet.js", timeout=5)
         assert leaflet.status == 200 and b"Leaflet" in leaflet.read()[:2000]
     finally:
