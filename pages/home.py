@@ -6,7 +6,11 @@ from scales.dashboard.findings import headline_findings
 from scales.dashboard.ui import atlas, lang, plain, reference_date, t
 from scales.i18n import number
 
-PAGES = {"compare": ("pages/compare.py", "page_compare"), "sources": ("pages/sources.py", "page_sources")}
+PAGES = {
+    "compare": ("pages/compare.py", "page_compare"),
+    "sources": ("pages/sources.py", "page_sources"),
+    "capacity": ("pages/capacity.py", "page_capacity"),
+}
 
 data = atlas()
 st.title(t("home_title"))

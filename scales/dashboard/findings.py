@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scales.analysis.capacity import capacity
 from scales.data.atlas import Atlas
 from scales.engine.compare import Comparator
 
@@ -57,26 +58,19 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
         findings.append(
             Finding("finding_refreg_arr", {"unit": unit, "areas": areas, "municipalities": municipalities}, "compare")
         )
-    ariec = atlas.layer("ariec", date)
-    inhabitants = ariec.membership.assign(
-        w=ariec.membership["nis"].map(atlas.atoms.set_index("nis")["inhabitants"])
-        * ariec.membership["share_inhabitants"]
-    )
-    per_unit = inhabitants.groupby("unit_id")["w"].sum()
-    staff = ariec.units.set_index("unit_id")["staff"].astype(float)
-    per_staff = (per_unit / staff).dropna().sort_values(ascending=False)
-    names = ariec.unit_names()
+    staffed = capacity(atlas, date).dropna(subset=["inhabitants_per_staff"])
+    staffed = staffed.sort_values("inhabitants_per_staff", ascending=False)
     findings.append(
         Finding(
             "finding_ariec",
             {
-                "thin": names[per_staff.index[0]],
-                "thin_value": per_staff.iloc[0],
-                "thick": names[per_staff.index[-1]],
-                "thick_value": per_staff.iloc[-1],
+                "thin": staffed["name"].iloc[0],
+                "thin_value": staffed["inhabitants_per_staff"].iloc[0],
+                "thick": staffed["name"].iloc[-1],
+                "thick_value": staffed["inhabitants_per_staff"].iloc[-1],
                 "year": atlas.population_year,
             },
-            "sources",
+            "capacity",
         )
     )
     return findings
