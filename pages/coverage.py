@@ -115,6 +115,19 @@ st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.p
 distance = result.points.set_index("nis")["nearest_km"]
 colours, steps = maps.distance_fill(distance, threshold)
 groups = [maps.fill_group(atoms_geojson(), colours, t("distance_legend"))]
+gap_layer = st.radio(
+    t("gap_map_label"),
+    ["", "primary_care_zone", "police_zone"],
+    format_func=labels(
+        ["", "primary_care_zone", "police_zone"], lambda k: layer_name(k) if k else t("gap_map_none")
+    ).get,
+    horizontal=True,
+    key="coverage_gap_layer",
+)
+if gap_layer:
+    empty = data.geometry(data.layer(gap_layer, date))
+    empty = empty[empty["unit_id"].isin(gaps[gap_layer]["unit_id"])]
+    groups.append(maps.gap_group(maps.feature_collection(empty, ["unit_id", "name"]), t("gap_map_label")))
 shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
 for kind in shown_kinds:
     mine = places[places["kind"] == kind]
@@ -135,6 +148,11 @@ with legend_column:
     legend(
         [(f"background:{c}", f"{number(low, lang())}{'+' if last else ''} km") for c, low, last in steps]
         + [(f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}")) for k in shown_kinds]
+        + (
+            [("border-top:3px dashed #2166ac", t(f"gap_{gap_layer}", n=len(gaps[gap_layer]), km=threshold))]
+            if gap_layer
+            else []
+        )
     )
 
 st.subheader(layer_name(by))

@@ -46,6 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "mean_distance_label": {"nl": "Gemiddelde afstand (gewogen)", "en": "Mean distance (weighted)"},
     "beyond_label": {"nl": "Gemeenten verder dan {km} km", "en": "Municipalities beyond {km} km"},
     "distance_legend": {"nl": "Afstand tot dichtste locatie", "en": "Distance to the nearest location"},
+    "gap_map_label": {"nl": "Op de kaart: zones zonder locatie", "en": "On the map: zones without a location"},
+    "gap_map_none": {"nl": "geen", "en": "none"},
     "gaps_title": {"nl": "Lacunes", "en": "Gaps"},
     "gap_primary_care_zone": {
         "nl": "Eerstelijnszones zonder locatie ({n})",

@@ -175,3 +175,11 @@ def test_coverage_page_uses_valid_uploaded_locations_and_names_bad_rows(atlas) -
     assert "1 eigen locaties" in app.success[0].value
     assert "regel 3" in app.warning[0].value and "99999" in app.warning[0].value
     assert app.metric[0].value != before  # Kinrooi's inhabitants are now within reach
+
+
+def test_coverage_page_maps_the_zones_without_a_location(atlas) -> None:
+    app = start("en").switch_page("pages/coverage.py").run()
+    assert not any("Police zones without a location" in m.value for m in app.markdown)
+    app.radio(key="coverage_gap_layer").set_value("police_zone").run()
+    assert not app.exception
+    assert any("Police zones without a location" in m.value for m in app.markdown)  # named in the legend

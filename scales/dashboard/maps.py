@@ -204,6 +204,17 @@ def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
     return group
 
 
+GAP_STYLE = {"color": "#2166ac", "weight": 3, "dashArray": "6 4", "fill": False}
+"""Units without a location: a dashed blue outline, distinct from the orange distance bands."""
+
+
+def gap_group(units_geojson: str, label: str) -> folium.FeatureGroup:
+    """Units of a layer that hold no location, outlined (not clickable)."""
+    group = folium.FeatureGroup(name=label)
+    GeoJsonLayer(units_geojson, GAP_STYLE, pane="shadowPane").add_to(group)
+    return group
+
+
 def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
     """Municipalities filled with a colour per NIS code (others left transparent)."""
     group = folium.FeatureGroup(name=label)
