@@ -158,11 +158,11 @@ with legend_column:
 st.subheader(layer_name(by))
 table = cv.by_unit(result, data.resolve(by, date), names)
 shown = table.assign(
-    inhabitants=table["inhabitants"].round(0),
-    inhabitants_within=table["inhabitants_within"].round(0),
+    inhabitants=table["inhabitants"].map(lambda v: number(v, lang())),
+    inhabitants_within=table["inhabitants_within"].map(lambda v: number(v, lang())),
     share_within=table["share_within"].map(lambda v: percent(v, lang())),
-    mean_distance_km=table["mean_distance_km"].round(1),
-    worst_km=table["worst_km"].round(1),
+    mean_distance_km=table["mean_distance_km"].map(lambda v: number(v, lang(), 1)),
+    worst_km=table["worst_km"].map(lambda v: number(v, lang(), 1)),
 )[["name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_name", "worst_km"]]
 shown.columns = [
     t("col_unit"),
@@ -197,7 +197,12 @@ if saved and saved[:3] == (tuple(places["location_id"]), threshold, int(k)):  # 
         picks = found[method]
         column.markdown(f"**{t(f'{method}_label')}**")
         column.dataframe(
-            pd.DataFrame({t("col_municipality"): picks["candidate"].map(names), t("col_gain"): picks["gain"].round(0)}),
+            pd.DataFrame(
+                {
+                    t("col_municipality"): picks["candidate"].map(names),
+                    t("col_gain"): picks["gain"].map(lambda v: number(v, lang())),
+                }
+            ),
             hide_index=True,
         )
     gain = {m: found[m]["gain"].sum() for m in ("greedy", "exact")}
@@ -214,7 +219,7 @@ with st.expander(t("fca_title")):
     st.caption(t("fca_help"))
     access = cv.floating_catchment(data, places, threshold_km=float(threshold))
     st.dataframe(
-        access.assign(supply_per_10k=access["supply_per_10k"].round(4)).rename(
+        access.assign(supply_per_10k=access["supply_per_10k"].map(lambda v: number(v, lang(), 4))).rename(
             columns={"name": t("col_municipality"), "supply_per_10k": t("col_supply_per_10k")}
         ),
         hide_index=True,
