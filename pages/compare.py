@@ -10,6 +10,7 @@ from scales.dashboard.ui import (
     atlas,
     comparator,
     downloads,
+    file_on_request,
     labels,
     lang,
     layer_geojson,
@@ -24,6 +25,9 @@ from scales.data.custom import CustomLayerError, read_custom_layer
 from scales.engine.compare import MATRIX_METRICS
 from scales.engine.metrics import WEIGHTS
 from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
+from scales.output.geodata import geodata_bytes, unit_polygons
+from scales.output.report import pair_workbook
+from scales.output.reports import safe_name
 
 data = atlas()
 date = reference_date().isoformat()
@@ -150,3 +154,22 @@ downloads(moves, f"moves-{a_id}-{b_id}")
 st.subheader(t("units_title"))
 st.dataframe(units, hide_index=True, width="stretch")
 downloads(units, f"units-{a_id}-{b_id}")
+left, right = st.columns(2)
+with left:
+    file_on_request(
+        t("pair_workbook"),
+        (a_id, b_id, weight, date, lang(), custom.meta.source if custom else ""),
+        lambda: pair_workbook(data, result, table, lang()),
+        safe_name(f"werkboek-{a_id}-{b_id}-{weight}-{date}") + ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+with right:
+    file_on_request(
+        t("pair_geopackage"),
+        (a_id, b_id, date, custom.meta.source if custom else ""),
+        lambda: geodata_bytes(
+            unit_polygons(data, data.resolve(a_id, date, own), data.resolve(b_id, date, own)), "gpkg"
+        ),
+        safe_name(f"{a_id}-tegenover-{b_id}-{date}") + ".gpkg",
+        "application/geopackage+sqlite3",
+    )

@@ -5,8 +5,11 @@ from streamlit_folium import st_folium
 
 from scales.dashboard import maps
 from scales.dashboard.profile import memberships, partner_profile, partner_standing
-from scales.dashboard.ui import atlas, downloads, labels, lang, plain, reference_date, t
+from scales.dashboard.ui import atlas, downloads, file_on_request, labels, lang, plain, reference_date, t
 from scales.i18n import number
+from scales.output.region import find_region, region_report
+from scales.output.report import report_pdf
+from scales.output.reports import safe_name
 
 SAFETY_LAYERS = [
     "judicial_arrondissement",
@@ -76,4 +79,13 @@ with left:
     ]
     st.dataframe(shown, hide_index=True, width="stretch", height=600)
     downloads(table, f"gemeente-{nis}")
+    arrondissement = data.layer("judicial_arrondissement", date).membership.query("nis == @nis")["unit_id"].iloc[0]
+    region = find_region(data, f"judicial_arrondissement:{arrondissement}", date)
+    file_on_request(
+        t("municipality_report", region=region.name),
+        (region.ref, date, lang()),
+        lambda: report_pdf(data, region_report(data, region, date), lang()),
+        safe_name(f"rapport-{region.name}-{date}") + ".pdf",
+        "application/pdf",
+    )
 st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))

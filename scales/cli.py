@@ -23,6 +23,9 @@ from scales.data.tables import table_problems, upstream_ids
 from scales.data.validate import date_problems, validate_all
 from scales.engine.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
 from scales.engine.metrics import WEIGHTS
+from scales.output.geodata import geodata_bytes, unit_polygons
+from scales.output.region import find_region, region_report
+from scales.output.report import report_html, report_pdf, report_workbook
 from scales.output.reports import write_csv
 from scales.problems import DataError, ScalesError
 
@@ -217,6 +220,30 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    report = region_report(atlas, find_region(atlas, args.region, args.date), args.date, args.weight)
+    if args.format == "xlsx":
+        data = report_workbook(atlas, report, args.lang)
+    elif args.format == "pdf":
+        data = report_pdf(atlas, report, args.lang)
+    else:
+        data = report_html(atlas, report, args.lang).encode("utf-8")
+    Path(args.output).write_bytes(data)
+    print(f"{args.output}: {report.region.name}, {len(data):,} bytes", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    layer = atlas.resolve(args.layer, args.date)
+    anchor = atlas.resolve(args.anchor, args.date) if args.anchor else None
+    data = geodata_bytes(unit_polygons(atlas, layer, anchor), args.format)
+    Path(args.output).write_bytes(data)
+    print(f"{args.output}: {len(layer.units)} units of {layer.id}, {len(data):,} bytes", file=sys.stderr)
+    return 0
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     """Start the dashboard of this installation (works from a wheel as from a checkout)."""
     from scales.app import SETTINGS
@@ -295,6 +322,19 @@ def parser() -> argparse.ArgumentParser:
     staffing = sub.add_parser("capacity", parents=[common, dated], help="ARIEC staff per area and missing roles")
     staffing.add_argument("--json", action="store_true")
     staffing.set_defaults(run=cmd_capacity)
+    report = sub.add_parser("report", parents=[common, dated], help="a region report as PDF, HTML or Excel")
+    report.add_argument("--region", default="all", help="all, or a judicial arrondissement, parket or province")
+    report.add_argument("--format", choices=["pdf", "html", "xlsx"], default="pdf")
+    report.add_argument("--lang", choices=["nl", "en"], default="nl")
+    report.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
+    report.add_argument("-o", "--output", required=True, help="file to write")
+    report.set_defaults(run=cmd_report)
+    export = sub.add_parser("export", parents=[common, dated], help="a layer's unit polygons as GeoPackage or GeoJSON")
+    export.add_argument("layer", help="layer id or CSV path")
+    export.add_argument("--format", choices=["gpkg", "geojson"], default="gpkg")
+    export.add_argument("--anchor", help="add each unit's alignment class against this layer")
+    export.add_argument("-o", "--output", required=True, help="file to write")
+    export.set_defaults(run=cmd_export)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.set_defaults(run=cmd_dashboard)

@@ -95,6 +95,56 @@ TEXTS: dict[str, dict[str, str]] = {
         "0.68 / 0.22 per third of the radius; supply = 1 per location (no staff per location is published). 0 = no "
         "location within the radius.",
     },
+    # region report (Rapport)
+    "page_report": {"nl": "Rapport", "en": "Report"},
+    "report_title": {"nl": "Schaalmismatch in {region}", "en": "Scale mismatch in {region}"},
+    "report_subtitle": {
+        "nl": "Referentiedatum {date} · gewicht: {weight} · inwoners op 1 januari {year} (Statbel) · scales {version}",
+        "en": "Reference date {date} · weight: {weight} · inhabitants on 1 January {year} (Statbel) · scales {version}",
+    },
+    "report_intro": {
+        "nl": "Het rapport SBV 2025 beveelt aan de samenwerking te bouwen op de gerechtelijke arrondissementen en de andere "
+        "schalen daarop af te stemmen. Hieronder: per laag de eenheden met gemeenten in deze regio, hoeveel er over een "
+        "grens liggen, en wie zou moeten verhuizen.",
+        "en": "The SBV 2025 report recommends building cooperation on the judicial arrondissements and aligning the "
+        "other scales with them. Below: per layer, the units with municipalities in this region, how many cross a "
+        "border, and who would have to move.",
+    },
+    "report_map": {"nl": "Kaart", "en": "Map"},
+    "report_other_unit": {"nl": "Andere eenheid", "en": "Other unit"},
+    "report_from": {"nl": "Nu in", "en": "Now in"},
+    "report_to": {"nl": "Naar", "en": "To"},
+    "report_weight": {"nl": "Gewicht", "en": "Weight"},
+    "report_profiles": {"nl": "Profielen", "en": "Profiles"},
+    "report_all": {"nl": "Vlaanderen en Brussel", "en": "Flanders and Brussels"},
+    "report_key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "report_pair": {"nl": "{a} tegenover {b}", "en": "{a} against {b}"},
+    "report_units": {"nl": "Eenheden in de regio", "en": "Units in the region"},
+    "report_crossing": {"nl": "Over een grens", "en": "Crossing a border"},
+    "report_nested": {"nl": "Genest", "en": "Nested"},
+    "report_cost": {"nl": "Zouden moeten verhuizen ({weight})", "en": "Would have to move ({weight})"},
+    "report_v": {"nl": "V-maat (heel Vlaanderen en Brussel)", "en": "V-measure (all of Flanders and Brussels)"},
+    "report_straddles": {"nl": "Eenheden over een grens", "en": "Units across a border"},
+    "report_moves": {"nl": "Wie zou moeten verhuizen", "en": "Who would have to move"},
+    "report_none": {
+        "nl": "Geen: alle eenheden vallen binnen één eenheid.",
+        "en": "None: every unit lies inside one unit.",
+    },
+    "report_coverage": {"nl": "Bereik van de Veilige Huizen", "en": "Coverage of the Veilige Huizen"},
+    "report_coverage_line": {
+        "nl": "{within} van {total} inwoners ({share}) wonen binnen {km} km (vogelvlucht) van een hoofdlocatie of "
+        "antennepunt; gemiddelde afstand {mean} km.",
+        "en": "{within} of {total} inhabitants ({share}) live within {km} km (straight line) of a main location or "
+        "antenna point; mean distance {mean} km.",
+    },
+    "report_capacity": {"nl": "ARIEC-bezetting", "en": "ARIEC staffing"},
+    "report_sources": {"nl": "Bronnen, licenties en zekerheid", "en": "Sources, licences and confidence"},
+    "report_region_label": {"nl": "Regio", "en": "Region"},
+    "report_format_label": {"nl": "Formaat", "en": "Format"},
+    "report_make": {"nl": "Maak rapport", "en": "Make report"},
+    "report_preview": {"nl": "Voorbeeld", "en": "Preview"},
+    "report_layer_export": {"nl": "Geometrie van een laag", "en": "Geometry of a layer"},
+    "report_anchor_label": {"nl": "Klasse tegenover", "en": "Class against"},
     # capacity (Capaciteit)
     "capacity_title": {"nl": "Hoe dun bezet zijn de ARIEC-teams?", "en": "How thinly staffed are the ARIEC teams?"},
     "capacity_method": {
@@ -204,6 +254,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "weight_label": {"nl": "Gewicht", "en": "Weight"},
     "download_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "download_xlsx": {"nl": "Download Excel", "en": "Download Excel"},
+    "pair_workbook": {"nl": "Werkboek van dit paar (Excel)", "en": "Workbook of this pair (Excel)"},
+    "pair_geopackage": {
+        "nl": "Eenheden van A met hun klasse (GeoPackage)",
+        "en": "Units of A with their class (GeoPackage)",
+    },
+    "municipality_report": {
+        "nl": "Rapport voor arrondissement {region} (PDF)",
+        "en": "Report for arrondissement {region} (PDF)",
+    },
+    "download_file": {"nl": "Download {kind}", "en": "Download {kind}"},
     "nis": {"nl": "NIS-code", "en": "NIS code"},
     "data_note": {
         "nl": "Referentiedatum {date}; gewicht: {weight}; inwoners {year} (Statbel); bron per laag: pagina Bronnen.",
@@ -400,6 +460,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_unknown_layer": {
         "nl": "Onbekende laag {layer!r}: kies een van {known}, een eigen laag of het pad van een CSV-bestand.",
         "en": "Unknown layer {layer!r}: use one of {known}, your own layer or the path of a CSV file.",
+    },
+    "problem_unknown_region": {
+        "nl": "Onbekende regio {region!r}: geef all, of een gerechtelijk arrondissement, parketgebied of provincie "
+        "(id of naam; eventueel LAAG:ID met LAAG een van {layers}).",
+        "en": "Unknown region {region!r}: give all, or a judicial arrondissement, prosecution area or province "
+        "(id or name; or LAYER:ID with LAYER one of {layers}).",
     },
     "problem_unknown_choice": {
         "nl": "Onbekende {what} {value}: kies een van {known}.",

@@ -20,6 +20,7 @@ PAGES = {
     "pages/sources.py": "sources_title",
     "pages/coverage.py": "coverage_title",
     "pages/capacity.py": "capacity_title",
+    "pages/report.py": "page_report",
 }
 
 
@@ -183,3 +184,16 @@ def test_coverage_page_maps_the_zones_without_a_location(atlas) -> None:
     app.radio(key="coverage_gap_layer").set_value("police_zone").run()
     assert not app.exception
     assert any("Police zones without a location" in m.value for m in app.markdown)  # named in the legend
+
+
+def test_report_page_makes_a_pdf_and_the_compare_page_a_workbook(atlas) -> None:
+    app = start("nl").switch_page("pages/report.py").run()
+    app.selectbox(key="report_region").set_value("judicial_arrondissement:leuven").run()
+    app.button(key="report_make").click().run()
+    assert not app.exception
+    assert [b.proto.label for b in app.get("download_button")] == ["Download PDF"]
+    compare = start("en").switch_page("pages/compare.py").run()
+    workbook = next(b for b in compare.button if b.label == "Workbook of this pair (Excel)")
+    workbook.click().run()
+    assert not compare.exception
+    assert "Download XLSX" in [b.proto.label for b in compare.get("download_button")]

@@ -170,6 +170,25 @@ def downloads(frame: pd.DataFrame, name: str) -> None:
     )
 
 
+def file_on_request(label: str, signature: tuple, make: Callable[[], bytes], file_name: str, mime: str) -> None:
+    """A button that makes a heavier file (a workbook, report or GeoPackage) for the current choices, then
+    its download button. The file is kept for this session and these choices only: change a choice and it
+    is made again; a download click can never arrive at a file that is still being made."""
+    key = f"file-{safe_key(file_name)}"
+    if st.button(label, key=f"{key}-make"):
+        with st.spinner(label):
+            st.session_state[key] = (signature, make())
+    made = st.session_state.get(key)
+    if made and made[0] == signature:
+        st.download_button(
+            t("download_file", kind=file_name.rsplit(".", 1)[-1].upper()), made[1], file_name, mime, key=f"{key}-get"
+        )
+
+
+def safe_key(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text)
+
+
 def legend(items: list[tuple[str, str]]) -> None:
     """A legend of (CSS style of the swatch, label) pairs; labels are escaped."""
     rows = "".join(
