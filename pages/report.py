@@ -7,7 +7,7 @@ from scales.dashboard.ui import atlas, labels, lang, layer_name, reference_date,
 from scales.i18n import LANGUAGES
 from scales.output.geodata import FORMATS, geodata_bytes, unit_polygons
 from scales.output.region import REGION_LAYERS, find_region, region_report
-from scales.output.report import report_html, report_pdf, report_workbook, static_map
+from scales.output.report import MAP_LAYERS, report_html, report_pdf, report_workbook, static_map
 from scales.output.reports import safe_name
 
 MEDIA = {
@@ -34,13 +34,21 @@ report_lang = middle.radio(
     key="report_lang",
 )
 kind = right.radio(t("report_format_label"), list(MEDIA), horizontal=True, key="report_format")
+all_layers = list(data.layers)
+map_layers = st.multiselect(
+    t("map_layers"),
+    all_layers,
+    default=list(MAP_LAYERS),
+    format_func=labels(all_layers, layer_name).get,
+    key="report_map_layers",
+)
 st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.population_year))
 
-wanted = (region_ref, report_lang, kind, date)
+wanted = (region_ref, report_lang, kind, date, tuple(map_layers))
 if st.button(t("report_make"), key="report_make", type="primary"):
     with st.spinner(t("report_make")):
         report = region_report(data, find_region(data, region_ref, date), date)
-        picture = static_map(data, report, report_lang) if kind != "xlsx" else None
+        picture = static_map(data, report, report_lang, tuple(map_layers)) if kind != "xlsx" else None
         made = {
             "pdf": lambda: report_pdf(data, report, report_lang, picture),
             "html": lambda: report_html(data, report, report_lang, picture).encode("utf-8"),

@@ -27,6 +27,7 @@ MAP_STYLES = {
     "police_zone": ("#d7301f", 0.9),
     "primary_care_zone": ("#238b45", 0.9),
 }
+OTHER_STYLES = [("#6a51a3", 1.2), ("#b15928", 1.2), ("#e7298a", 1.0), ("#1f78b4", 1.0)]
 HEADERS = {
     "a_name": "col_unit", "b_name": "report_other_unit", "share_of_a": "col_share", "municipalities": "col_members",
     "municipality": "col_municipality", "unit_name": "col_unit", "from_unit_name": "report_from",
@@ -43,16 +44,16 @@ MOVES_SHOWN = 25
 """The report lists this many moves per pair (largest first); the workbook has them all."""
 
 
-def static_map(atlas: Atlas, report: RegionReport, lang: str = "nl") -> bytes:
-    """PNG of the region: municipalities, the borders of arrondissements, police zones and
-    eerstelijnszones, and the Veilig Huis main locations."""
+def static_map(atlas: Atlas, report: RegionReport, lang: str = "nl", layers: tuple[str, ...] = MAP_LAYERS) -> bytes:
+    """PNG of the region: municipalities, the borders of the chosen layers (by default arrondissements,
+    police zones and eerstelijnszones) and the Veilig Huis main locations."""
     figure, axes = plt.subplots(figsize=(8, 6), dpi=110)
     atoms = atlas.display_atoms
     inside = atoms[atoms["nis"].isin(report.region.nis)]
     atoms.plot(ax=axes, color="#f0f0f0", edgecolor="#d9d9d9", linewidth=0.2)
     inside.plot(ax=axes, color="#fee8c8", edgecolor="#bdbdbd", linewidth=0.3)
-    for layer_id in MAP_LAYERS:
-        colour, width = MAP_STYLES[layer_id]
+    for index, layer_id in enumerate(layers):
+        colour, width = MAP_STYLES.get(layer_id, OTHER_STYLES[index % len(OTHER_STYLES)])
         lines = atlas.outline(atlas.layer(layer_id, report.date))
         axes.plot(*_xy(lines), color=colour, linewidth=width, label=atlas.layers[layer_id].meta.name(lang))
     points = atlas.points["veilig_huis_locations"]
@@ -103,6 +104,16 @@ def key_figures(atlas: Atlas, report: RegionReport, lang: str = "nl") -> pd.Data
 
 def _header(column: str, lang: str) -> str:
     return t(HEADERS[column], lang) if column in HEADERS else column
+
+
+def _translated(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with headers in the reader's language (values untouched, numbers stay numbers); a header
+    whose translation is already taken keeps its own name, so no two columns share one."""
+    names: list[str] = []
+    for column in frame.columns:
+        name = _header(column, lang)
+        names.append(name if name not in names else str(column))
+    return frame.set_axis(names, axis=1)
 
 
 def _html_table(frame: pd.DataFrame, lang: str) -> str:
@@ -254,7 +265,7 @@ def report_workbook(atlas: Atlas, report: RegionReport, lang: str = "nl") -> byt
     sheets[t("report_sources", lang)] = pd.concat(
         [report.sources, method.rename(columns={"": "source"})], ignore_index=True
     )
-    return excel_bytes(sheets)
+    return excel_bytes({name: _translated(frame, lang) for name, frame in sheets.items()})
 
 
 def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, lang: str = "nl") -> bytes:
@@ -271,4 +282,4 @@ def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, 
     if matrix is not None:
         sheets["matrix"] = matrix.rename_axis("layer").reset_index()
     sheets[t("report_sources", lang)] = sources
-    return excel_bytes(sheets)
+    return excel_bytes({name: _translated(frame, lang) for name, frame in sheets.items()})

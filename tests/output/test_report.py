@@ -54,6 +54,8 @@ def test_region_figures_are_the_engines(atlas) -> None:
     assert first.summary["crossing"] == engine.summary()["split_units_a"] and first.summary["units"] == 105
     book = openpyxl.load_workbook(io.BytesIO(report_workbook(atlas, everything, "nl")))
     assert book.sheetnames[:3] == ["Kerncijfers", "Eenheden over een grens", "Wie zou moeten verhuizen"]
+    headers = next(book["Wie zou moeten verhuizen"].iter_rows(values_only=True))
+    assert {"Gemeente", "Nu in", "Naar", "Gewicht"} <= set(headers)  # Dutch headers in Dutch mode
     sheet = book["Kerncijfers"]
     cost = [row for row in sheet.iter_rows(values_only=True) if str(row[0]).startswith("Politiezone tegenover Eerst")][
         0
