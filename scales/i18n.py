@@ -667,6 +667,8 @@ def metric_title(metric: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def number(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
     """A number formatted for the language: 974.889 and 0,86 in Dutch, 974,889 and 0.86 in English."""
     text = f"{value:,.{digits}f}"
+    if text.lstrip("-").strip("0.,") == "":  # a tiny negative rounds to zero: never show "-0,00"
+        text = text.lstrip("-")
     return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
 
 

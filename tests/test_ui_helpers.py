@@ -25,6 +25,7 @@ def test_every_text_exists_in_both_languages() -> None:
 def test_numbers_follow_the_language() -> None:
     assert number(974888.68, "nl") == "974.889" and number(974888.68, "en") == "974,889"
     assert number(0.8614, "nl", 2) == "0,86" and percent(0.6476, "en") == "65 %"
+    assert number(-0.001, "nl", 2) == "0,00" and number(-0.0, "en") == "0" and number(-1.5, "nl", 1) == "-1,5"
 
 
 def test_csv_is_excel_friendly_and_formula_safe() -> None:
