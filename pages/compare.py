@@ -91,13 +91,14 @@ pair_ids = layer_ids + list(own)
 pair_labels = {**layer_labels, **{k: v.meta.name_nl for k, v in own.items()}}
 
 
+for key, param, default in (("pair_a", "a", "police_zone"), ("pair_b", "b", "primary_care_zone")):
+    if st.session_state.get(key) not in pair_ids:  # arriving on the page: the pair from the link, else the default
+        wanted = st.query_params.get(param)
+        st.session_state[key] = wanted if wanted in pair_ids else default
 left, right = st.columns(2)
-a_id = left.selectbox(
-    t("layer_a"), pair_ids, index=pair_ids.index("police_zone"), format_func=pair_labels.get, key="pair_a"
-)
-b_id = right.selectbox(
-    t("layer_b"), pair_ids, index=pair_ids.index("primary_care_zone"), format_func=pair_labels.get, key="pair_b"
-)
+a_id = left.selectbox(t("layer_a"), pair_ids, format_func=pair_labels.get, key="pair_a")
+b_id = right.selectbox(t("layer_b"), pair_ids, format_func=pair_labels.get, key="pair_b")
+st.query_params.update({"a": a_id, "b": b_id})  # a link to this view reproduces the pair
 result = comparator().compare(data.resolve(a_id, date, own), data.resolve(b_id, date, own), weight)
 summary = result.summary()
 st.subheader(t("pair_title", a=plain(pair_labels[a_id]), b=plain(pair_labels[b_id])))

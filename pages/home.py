@@ -28,7 +28,8 @@ for finding in findings(reference_date().isoformat()):
     with st.container(border=True):
         st.markdown(t(finding.key, **values))
         page, title = PAGES[finding.page]
-        st.page_link(page, label=t("explained_on", page=t(title)), icon="➡️")
+        pair = dict(zip(("a", "b"), finding.pair, strict=True)) if finding.pair else {}
+        st.page_link(page, label=t("explained_on", page=t(title)), icon="➡️", query_params={"lang": lang(), **pair})
 st.caption(t("home_dates", year=data.population_year))
 if data.population_note:
     st.caption(plain(t("population_fallback", year=data.population_year, note=data.population_note)))

@@ -197,3 +197,19 @@ def test_report_page_makes_a_pdf_and_the_compare_page_a_workbook(atlas) -> None:
     workbook.click().run()
     assert not compare.exception
     assert "Download XLSX" in [b.proto.label for b in compare.get("download_button")]
+
+
+def test_each_finding_opens_its_own_pair_and_the_pair_is_in_the_url(atlas) -> None:
+    home = start("nl")
+    pairs = [(link.proto.query_string, link.proto.page) for link in home.get("page_link")]
+    assert any("a=primary_care_zone" in q and "b=prosecution_area" in q for q, _ in pairs), pairs
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.query_params.update({"a": "reference_region", "b": "judicial_arrondissement"})
+    app.run()
+    app.switch_page("pages/compare.py").run()
+    assert (app.selectbox(key="pair_a").value, app.selectbox(key="pair_b").value) == (
+        "reference_region",
+        "judicial_arrondissement",
+    )
+    app.selectbox(key="pair_b").set_value("police_zone").run()
+    assert app.query_params["b"] == "police_zone"

@@ -17,6 +17,8 @@ class Finding:
     key: str
     values: dict[str, object]
     page: str
+    pair: tuple[str, ...] = ()
+    """The layers (A, B) the Vergelijk page should open on for this finding."""
 
 
 def _crossing(comparator: Comparator, atlas: Atlas, a: str, b: str, date) -> list[tuple[str, str, str]]:
@@ -44,19 +46,28 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
                 "year": atlas.population_year,
             },
             "compare",
+            ("police_zone", "primary_care_zone"),
         )
     ]
     for unit, parketten, municipalities in _crossing(comparator, atlas, "primary_care_zone", "prosecution_area", date):
         findings.append(
             Finding(
-                "finding_elz_parket", {"unit": unit, "areas": parketten, "municipalities": municipalities}, "compare"
+                "finding_elz_parket",
+                {"unit": unit, "areas": parketten, "municipalities": municipalities},
+                "compare",
+                ("primary_care_zone", "prosecution_area"),
             )
         )
     for unit, areas, municipalities in _crossing(
         comparator, atlas, "reference_region", "judicial_arrondissement", date
     ):
         findings.append(
-            Finding("finding_refreg_arr", {"unit": unit, "areas": areas, "municipalities": municipalities}, "compare")
+            Finding(
+                "finding_refreg_arr",
+                {"unit": unit, "areas": areas, "municipalities": municipalities},
+                "compare",
+                ("reference_region", "judicial_arrondissement"),
+            )
         )
     staffed = capacity(atlas, date).dropna(subset=["inhabitants_per_staff"])
     staffed = staffed.sort_values("inhabitants_per_staff", ascending=False)
