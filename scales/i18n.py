@@ -572,6 +572,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{label} heeft een kopregel maar geen rijen.",
         "en": "{label} has a header but no rows.",
     },
+    "problem_row_unknown_nis": {
+        "nl": "{label}, regel {line}: onbekende NIS-code {value!r} (geen van de 304 gemeenten van 2025).",
+        "en": "{label}, line {line}: unknown NIS code {value!r} (none of the 304 municipalities of 2025).",
+    },
+    "problem_row_empty_unit": {
+        "nl": "{label}, regel {line} ({value}): lege unit_id.",
+        "en": "{label}, line {line} ({value}): empty unit_id.",
+    },
+    "problem_row_bad_share": {
+        "nl": "{label}, regel {line}: aandeel {value!r} is geen getal tussen 0 en 1.",
+        "en": "{label}, line {line}: share {value!r} is not a number between 0 and 1.",
+    },
+    "problem_row_duplicate": {
+        "nl": "{label}, regel {line}: NIS-code {value} komt al eerder voor (dubbele rij); geef aandelen als een gemeente over eenheden verdeeld is.",
+        "en": "{label}, line {line}: NIS code {value} already appears above (duplicate rows); give shares if a municipality is split over units.",
+    },
+    "problem_row_share_sum": {
+        "nl": "{label}: de aandelen van {value} tellen op tot {total}, niet tot 1; die rijen zijn weggelaten.",
+        "en": "{label}: the shares of {value} add up to {total}, they do not sum to 1; those rows are left out.",
+    },
+    "problem_file_json": {
+        "nl": "{label} is geen scenario-JSON van scales ({error}). Exporteer het opnieuw of gebruik een CSV nis,unit_id.",
+        "en": "{label} is not a scales scenario JSON ({error}). Export it again or use a CSV nis,unit_id.",
+    },
+    "problem_file_read_as": {
+        "nl": "{label} gelezen als {encoding}, scheidingsteken {delimiter!r}.",
+        "en": "{label} read as {encoding}, delimiter {delimiter!r}.",
+    },
+    "problem_file_missing_municipalities": {
+        "nl": "{label} laat {count} gemeenten weg (zij tellen niet mee): {codes}.",
+        "en": "{label} leaves out {count} municipalities (they are not compared): {codes}.",
+    },
+    "problem_store_name_empty": {
+        "nl": "Geef een naam (letters, cijfers, spaties, - of _).",
+        "en": "Give a name (letters, digits, spaces, - or _).",
+    },
+    "problem_store_name_taken": {
+        "nl": "Er is al iets bewaard als {name!r}: kies een andere naam of kies uitdrukkelijk voor vervangen.",
+        "en": "Something is already saved as {name!r}: choose another name, or choose to replace it.",
+    },
+    "problem_store_unknown": {
+        "nl": "Niets bewaard als {name!r}. Bewaard: {known}.",
+        "en": "Nothing saved as {name!r}. Saved: {known}.",
+    },
+    "problem_store_unavailable": {
+        "nl": "Het bewaard werk in {path} kan niet geopend worden ({error}). Zet SCALES_STORE op een map waarin u mag schrijven.",
+        "en": "The saved work in {path} cannot be opened ({error}). Set SCALES_STORE to a folder you can write to.",
+    },
+    "problem_scenario_unknown_unit": {
+        "nl": "{layer} heeft geen eenheid {unit!r}.",
+        "en": "{layer} has no unit {unit!r}.",
+    },
+    "problem_scenario_unit_exists": {
+        "nl": "Eenheid {unit!r} bestaat al: kies een nieuwe code.",
+        "en": "Unit {unit!r} already exists: choose a new code.",
+    },
     "problem_share_not_number": {
         "nl": "{label}: het aandeel is geen getal voor {codes}.",
         "en": "{label}: share is not a number for {codes}.",

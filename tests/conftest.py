@@ -13,6 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def store_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Saved work of the whole test run goes to a temporary folder, never the user's own store."""
+    folder = tmp_path_factory.mktemp("scales-store")
+    os.environ["SCALES_STORE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def mirror() -> Path:
     path = Path(os.environ.get("SCALES_MIRROR") or SHARED / "mirror").resolve()

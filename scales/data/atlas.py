@@ -37,6 +37,7 @@ from scales.data.geometry import (
 from scales.data.layers import Layer, layer_catalogue
 from scales.data.points import POINT_LAYERS
 from scales.data.sources import cache_dir, fetch_all, optional_statbel_population, registry
+from scales.data.store import SCENARIO_PREFIX, Store
 from scales.problems import Problem, UsageError
 
 Progress = Callable[[float, str], None]
@@ -86,12 +87,15 @@ class Atlas:
 
     def resolve(self, ref: str, date: dt.date | str | None = None, own: Mapping[str, Layer] | None = None) -> Layer:
         """The one way to get a layer: a built-in id (as it stood on `date`), one of the caller's own
-        layers by id (an upload or scenario of this session), or the path of a CSV file."""
+        layers by id (an upload or scenario of this session), a saved one (`scenario:NAME`, from the
+        saved-work store), or the path of a CSV or exported JSON file."""
         if ref in self.layers:
             return self.layer(ref, date)
         if own and ref in own:
             return own[ref]
-        if ref.lower().endswith(".csv") or Path(ref).exists():
+        if ref.startswith(SCENARIO_PREFIX):
+            return Store().layer(ref, set(self.atoms["nis"]))
+        if ref.lower().endswith((".csv", ".json")) or Path(ref).exists():
             return read_custom_layer(Path(ref), set(self.atoms["nis"]))
         raise UsageError(Problem("unknown_layer", {"layer": ref, "known": ", ".join(self.layers)}))
 

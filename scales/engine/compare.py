@@ -89,7 +89,8 @@ class Comparison:
             )
         return pd.concat(frames, ignore_index=True)
 
-    def _pieces_frame(self) -> pd.DataFrame:
+    def pieces_frame(self) -> pd.DataFrame:
+        """Every (municipality, A-unit, B-unit) piece with its weight: the cells of `n` before summing."""
         return pd.DataFrame(
             {
                 "nis": self.atom_ids[self.pieces.atom],
@@ -101,7 +102,7 @@ class Comparison:
 
     def moves(self, atom_names: dict[str, str], b_into_a: bool = False) -> pd.DataFrame:
         """Municipalities (or parts) that would change unit for A to nest in B (or B in A): `N − Σ max`."""
-        pieces = self._pieces_frame()
+        pieces = self.pieces_frame()
         own, other = ("b", "a") if b_into_a else ("a", "b")
         n, rows, cols = (self.n.T, self.b_units, self.a_units) if b_into_a else (self.n, self.a_units, self.b_units)
         own_layer, other_layer = (self.b, self.a) if b_into_a else (self.a, self.b)
@@ -126,7 +127,7 @@ class Comparison:
 
     def straddles(self, atom_names: dict[str, str]) -> pd.DataFrame:
         """Every A-unit split over several B-units: the B-units, A's share in each, the municipalities."""
-        pieces = self._pieces_frame()
+        pieces = self.pieces_frame()
         split = set(self.a_units[metrics.split_counts(self.n) > 1])
         pieces = pieces[pieces["a"].isin(split) & (pieces["weight"] > metrics.negligible(self.n))]
         grouped = (
@@ -197,6 +198,10 @@ class Comparator:
         self.border_b = self.index.get_indexer(self.borders["nis_b"])
         self.length = self.borders["length_m"].to_numpy(dtype=float)
         self._weights = {kind: metrics.weights(self.atoms, kind) for kind in metrics.WEIGHTS}
+
+    def weight(self, kind: str) -> np.ndarray:
+        """The weight per atom (in atom order) of a weight kind: inhabitants, area or count."""
+        return self._weights[kind]
 
     def encoded(self, layer: Layer, weight: str = "area") -> tuple[Encoded, np.ndarray]:
         """The layer's encoding with the shares that match `weight`, and its per-border difference

@@ -5,8 +5,10 @@ numpy operations (no pandas merge), for 304 municipalities or 100,000 synthetic 
 
 Coupling of split atoms: when both layers split the same atom, a unit of A and a unit of B that
 cover exactly the same territory (the same atoms with the same shares, whatever their labels) are
-taken to be the same piece; the rest of the atom is crossed assuming independence (the product of
-shares). So a layer compared with itself, or with a relabelled copy, is a perfect match.
+taken to be the same piece, and so are two parts with the same share when no other part of the atom
+has that share on either side (an edited or aligned layer that follows the other's split); the rest of
+the atom is crossed assuming independence (the product of shares). So a layer compared with itself,
+or with a relabelled copy, is a perfect match.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+SAME_SHARE = 1e-9
+"""Two parts of one split atom whose shares differ by less than this are taken to be the same part."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,13 @@ def _split_pairs(a: Encoded, b: Encoded, atom: int, twins: set[tuple[int, int]])
     pairs = [(i, j, a.share[i]) for i in rows_a for j in rows_b if (a.unit[i], b.unit[j]) in twins]
     left = [i for i in rows_a if i not in {p[0] for p in pairs}]
     right = [j for j in rows_b if j not in {p[1] for p in pairs}]
+    for i in list(left):  # a part with the same share on both sides, and no other part of that share, is one part
+        same_a = [k for k in left if abs(a.share[k] - a.share[i]) <= SAME_SHARE]
+        same_b = [j for j in right if abs(b.share[j] - a.share[i]) <= SAME_SHARE]
+        if len(same_a) == 1 and len(same_b) == 1:
+            pairs.append((i, same_b[0], a.share[i]))
+            left.remove(i)
+            right.remove(same_b[0])
     rest = a.share[left].sum()
     if rest > 0:
         pairs += [(i, j, a.share[i] * b.share[j] / rest) for i in left for j in right]

@@ -1,0 +1,325 @@
+"""Saved work: scenarios, custom layers and location sets in an embedded SQLite database.
+
+The database lives in the user data directory (`SCALES_STORE` names another directory). Every write is
+one transaction in WAL mode with a busy timeout, so several dashboard sessions and CLI calls can write
+at once without losing or corrupting anything. The schema carries its version (`PRAGMA user_version`)
+and is brought up to date, one migration at a time, whenever a store is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import platformdirs
+
+from scales.data.layers import Layer, LayerMeta, membership_frame, units_frame
+from scales.problems import Problem, UsageError
+
+STORE_ENV = "SCALES_STORE"
+STORE_FILE = "scales.sqlite"
+SCENARIO_PREFIX = "scenario:"
+"""Saved scenarios and custom layers are addressed as `scenario:NAME` wherever a layer id is accepted."""
+NAME_LENGTH = 60
+_NAME_FORBIDDEN = re.compile(r"[^\w\- ]+")
+EXPORT_FORMAT = "scales-scenario"
+BUSY_TIMEOUT_S = 30.0
+"""How long a writer waits for another one to finish its transaction before giving up."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1: saved layers with their units and membership rows
+        """CREATE TABLE saved_layer (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('scenario', 'custom')),
+            parent TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL)""",
+        """CREATE TABLE saved_unit (
+            layer TEXT NOT NULL REFERENCES saved_layer(name) ON DELETE CASCADE,
+            unit_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (layer, unit_id))""",
+        """CREATE TABLE saved_member (
+            layer TEXT NOT NULL REFERENCES saved_layer(name) ON DELETE CASCADE,
+            nis TEXT NOT NULL,
+            unit_id TEXT NOT NULL,
+            share REAL NOT NULL CHECK (share > 0 AND share <= 1.000001),
+            share_inhabitants REAL NOT NULL CHECK (share_inhabitants > 0 AND share_inhabitants <= 1.000001),
+            share_basis TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (layer, nis, unit_id))""",
+    ),
+    (  # 2: a note per saved layer, and location sets (antenna points, uploaded locations)
+        "ALTER TABLE saved_layer ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE location_set (
+            name TEXT PRIMARY KEY,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL)""",
+        """CREATE TABLE saved_location (
+            location_set TEXT NOT NULL REFERENCES location_set(name) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            nis TEXT NOT NULL DEFAULT '',
+            lon REAL,
+            lat REAL,
+            PRIMARY KEY (location_set, position))""",
+    ),
+)
+"""Migration k brings a store from schema version k to k + 1; a new version appends one, never edits one."""
+SCHEMA_VERSION = len(MIGRATIONS)
+LOCATION_COLUMNS = ["name", "nis", "lon", "lat"]
+
+
+def clean_name(name: str) -> str:
+    """A name as stored and shown: letters, digits, `-`, `_` and spaces, at most 60 characters."""
+    cleaned = _NAME_FORBIDDEN.sub("_", str(name).removeprefix(SCENARIO_PREFIX)).strip()[:NAME_LENGTH].strip()
+    if not cleaned.strip("_"):
+        raise UsageError(Problem("store_name_empty"))
+    return cleaned
+
+
+def store_dir() -> Path:
+    """Where the saved-work database lives: `SCALES_STORE`, else the user data directory."""
+    return Path(os.environ.get(STORE_ENV) or platformdirs.user_data_dir("scales")).expanduser()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One saved-work database; open it per operation (connections are cheap, transactions short)."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.path = Path(folder or store_dir()) / STORE_FILE
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as connection:
+                self._migrate(connection)
+        except (OSError, sqlite3.Error) as error:
+            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            yield connection
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: taken at once (no lock upgrade deadlock), committed or rolled back whole."""
+        with self._connect() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection) -> None:
+        """Apply the migrations this store has not seen, each in its own transaction."""
+        while (version := connection.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+            connection.execute("BEGIN IMMEDIATE")
+            if connection.execute("PRAGMA user_version").fetchone()[0] != version:  # another process was first
+                connection.execute("ROLLBACK")
+                continue
+            for statement in MIGRATIONS[version]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"schema version {version} is newer than this scales ({SCHEMA_VERSION})")
+
+    @property
+    def version(self) -> int:
+        """The schema version of the database."""
+        with self._connect() as connection:
+            return connection.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- layers --------------------------------------------------------------------------------
+
+    def layers(self) -> pd.DataFrame:
+        """The saved layers: name, id (`scenario:NAME`), kind, parent, units, municipalities, note, dates."""
+        query = """SELECT l.name, l.kind, l.parent, l.source, l.note, l.created, l.updated,
+                          (SELECT COUNT(*) FROM saved_unit u WHERE u.layer = l.name) AS units,
+                          (SELECT COUNT(DISTINCT nis) FROM saved_member m WHERE m.layer = l.name) AS municipalities
+                   FROM saved_layer l ORDER BY l.name COLLATE NOCASE"""
+        with self._connect() as connection:
+            table = pd.read_sql_query(query, connection)
+        table.insert(1, "id", SCENARIO_PREFIX + table["name"])
+        return table
+
+    def names(self) -> list[str]:
+        """The names of the saved layers, sorted."""
+        return list(self.layers()["name"])
+
+    def save_layer(self, layer: Layer, name: str | None = None, replace: bool = False, note: str = "") -> str:
+        """Keep a layer under `name` (default: its own name); returns its id `scenario:NAME`.
+
+        An existing name is refused unless `replace`: nothing saved is overwritten by accident."""
+        title = clean_name(name or layer.meta.name_nl)
+        kind = "custom" if layer.meta.kind == "custom" else "scenario"
+        now = _now()
+        rows = layer.membership[["nis", "unit_id", "share", "share_inhabitants", "share_basis"]]
+        with self._write() as connection:
+            exists = connection.execute("SELECT created FROM saved_layer WHERE name = ?", (title,)).fetchone()
+            if exists and not replace:
+                raise UsageError(Problem("store_name_taken", {"name": title}))
+            created = exists[0] if exists else now
+            connection.execute("DELETE FROM saved_layer WHERE name = ?", (title,))
+            connection.execute(
+                "INSERT INTO saved_layer (name, kind, parent, source, note, created, updated) VALUES (?,?,?,?,?,?,?)",
+                (title, kind, layer.meta.parent, layer.meta.source, note, created, now),
+            )
+            connection.executemany(
+                "INSERT INTO saved_unit (layer, unit_id, name) VALUES (?,?,?)",
+                [(title, str(u), str(n)) for u, n in zip(layer.units["unit_id"], layer.units["name"], strict=True)],
+            )
+            connection.executemany(
+                "INSERT INTO saved_member (layer, nis, unit_id, share, share_inhabitants, share_basis) "
+                "VALUES (?,?,?,?,?,?)",
+                [(title, *row) for row in rows.itertuples(index=False, name=None)],
+            )
+        return SCENARIO_PREFIX + title
+
+    def layer(self, name: str, atom_ids: set[str] | None = None) -> Layer:
+        """A saved layer by name or `scenario:NAME`, as a `Layer` (kind scenario or custom)."""
+        title = str(name).removeprefix(SCENARIO_PREFIX)
+        with self._connect() as connection:
+            head = connection.execute(
+                "SELECT kind, parent, source, note, updated FROM saved_layer WHERE name = ?", (title,)
+            ).fetchone()
+            if head is None:
+                known = ", ".join(SCENARIO_PREFIX + n for n in self.names()) or "-"
+                raise UsageError(Problem("store_unknown", {"name": SCENARIO_PREFIX + title, "known": known}))
+            units = pd.read_sql_query(
+                "SELECT unit_id, name FROM saved_unit WHERE layer = ? ORDER BY unit_id", connection, params=(title,)
+            )
+            rows = pd.read_sql_query(
+                "SELECT nis, unit_id, share, share_inhabitants, share_basis FROM saved_member "
+                "WHERE layer = ? ORDER BY nis, unit_id",
+                connection,
+                params=(title,),
+            )
+        kind, parent, source, note, updated = head
+        meta = LayerMeta(
+            id=SCENARIO_PREFIX + title,
+            name_nl=title,
+            name_en=title,
+            source=source or f"saved {kind}",
+            licence="user-supplied",
+            reference_date=updated[:10],
+            confidence="inferred",
+            kind=kind,
+            parent=parent,
+        )
+        membership = membership_frame(
+            rows["nis"], rows["unit_id"], rows["share"], confidence="inferred",
+            share_inhabitants=rows["share_inhabitants"], share_basis=rows["share_basis"],
+        )  # fmt: skip
+        missing = tuple(sorted(set(atom_ids or ()) - set(membership["nis"])))
+        return Layer(meta, membership, units_frame(units["unit_id"], units["name"]), missing)
+
+    def delete_layer(self, name: str) -> bool:
+        """Remove a saved layer (its units and rows go with it); False when there was none of that name."""
+        with self._write() as connection:
+            cursor = connection.execute(
+                "DELETE FROM saved_layer WHERE name = ?", (str(name).removeprefix(SCENARIO_PREFIX),)
+            )
+            return cursor.rowcount > 0
+
+    # --- location sets -------------------------------------------------------------------------
+
+    def location_sets(self) -> pd.DataFrame:
+        """The saved location sets: name, locations, note, dates."""
+        query = """SELECT s.name, s.note, s.created, s.updated,
+                          (SELECT COUNT(*) FROM saved_location l WHERE l.location_set = s.name) AS locations
+                   FROM location_set s ORDER BY s.name COLLATE NOCASE"""
+        with self._connect() as connection:
+            return pd.read_sql_query(query, connection)
+
+    def save_locations(self, name: str, table: pd.DataFrame, replace: bool = False, note: str = "") -> str:
+        """Keep locations (`name`, and `nis` or `lon`/`lat`) under a name; a taken name is refused unless `replace`."""
+        title = clean_name(name)
+        rows = table.reindex(columns=LOCATION_COLUMNS)
+        now = _now()
+        with self._write() as connection:
+            exists = connection.execute("SELECT created FROM location_set WHERE name = ?", (title,)).fetchone()
+            if exists and not replace:
+                raise UsageError(Problem("store_name_taken", {"name": title}))
+            connection.execute("DELETE FROM location_set WHERE name = ?", (title,))
+            connection.execute(
+                "INSERT INTO location_set (name, note, created, updated) VALUES (?,?,?,?)",
+                (title, note, exists[0] if exists else now, now),
+            )
+            connection.executemany(
+                "INSERT INTO saved_location (location_set, position, name, nis, lon, lat) VALUES (?,?,?,?,?,?)",
+                [
+                    (title, i, str(r.name), "" if pd.isna(r.nis) else str(r.nis), _real(r.lon), _real(r.lat))
+                    for i, r in enumerate(rows.itertuples(index=False))
+                ],
+            )
+        return title
+
+    def locations(self, name: str) -> pd.DataFrame:
+        """A saved location set as a table `name, nis, lon, lat` (a missing coordinate is empty)."""
+        with self._connect() as connection:
+            if connection.execute("SELECT 1 FROM location_set WHERE name = ?", (name,)).fetchone() is None:
+                known = ", ".join(self.location_sets()["name"]) or "-"
+                raise UsageError(Problem("store_unknown", {"name": name, "known": known}))
+            return pd.read_sql_query(
+                "SELECT name, nis, lon, lat FROM saved_location WHERE location_set = ? ORDER BY position",
+                connection,
+                params=(name,),
+            )
+
+    def delete_locations(self, name: str) -> bool:
+        """Remove a saved location set; False when there was none of that name."""
+        with self._write() as connection:
+            return connection.execute("DELETE FROM location_set WHERE name = ?", (name,)).rowcount > 0
+
+
+def _real(value: object) -> float | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else float(number)
+
+
+# --- export and import ------------------------------------------------------------------------------
+
+
+def layer_json(layer: Layer) -> str:
+    """A layer as the JSON that `scales scenario import` and the Scenario's page read back."""
+    document = {
+        "format": EXPORT_FORMAT,
+        "version": 1,
+        "name": layer.meta.name_nl,
+        "kind": "custom" if layer.meta.kind == "custom" else "scenario",
+        "parent": layer.meta.parent,
+        "source": layer.meta.source,
+        "units": layer.units[["unit_id", "name"]].to_dict("records"),
+        "membership": layer.membership[["nis", "unit_id", "share", "share_inhabitants", "share_basis"]].to_dict(
+            "records"
+        ),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def layer_csv_table(layer: Layer) -> pd.DataFrame:
+    """A layer as the CSV table `nis, unit_id, unit_name, share, share_inhabitants` that imports back."""
+    table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id", how="left")
+    table = table.rename(columns={"name": "unit_name"})
+    return table[["nis", "unit_id", "unit_name", "share", "share_inhabitants"]].sort_values(["nis", "unit_id"])

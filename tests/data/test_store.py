@@ -1,0 +1,132 @@
+"""Saved work: round trips, a restart, two writers at once, migrations, names and deletion."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from scales.data.custom import read_custom_layer
+from scales.data.store import MIGRATIONS, SCHEMA_VERSION, STORE_FILE, Store, layer_csv_table, layer_json
+from scales.problems import UsageError
+
+ATOMS = {"11001", "11002", "11004", "11005"}
+ROWS = b"nis,unit_id,unit_name,share\n11001,a,Zone A,1\n11002,a,Zone A,0.25\n11002,b,Zone B,0.75\n11004,b,Zone B,1\n"
+
+
+def _layer():
+    return read_custom_layer(ROWS, ATOMS, name="zones.csv")
+
+
+def test_a_saved_layer_survives_a_restart_unchanged(tmp_path) -> None:
+    layer = _layer()
+    assert Store(tmp_path).save_layer(layer, "Mijn zones", note="test") == "scenario:Mijn zones"
+    again = Store(tmp_path).layer("scenario:Mijn zones", ATOMS)  # a new Store: as after a restart
+    pd.testing.assert_frame_equal(again.membership, layer.membership)
+    assert again.unit_names() == {"a": "Zone A", "b": "Zone B"}
+    assert (again.id, again.meta.kind, again.not_covered) == ("scenario:Mijn zones", "custom", ("11005",))
+    listed = Store(tmp_path).layers()
+    assert listed[["id", "units", "municipalities", "note"]].values.tolist() == [["scenario:Mijn zones", 2, 3, "test"]]
+
+
+def test_a_taken_name_is_refused_unless_replacing_and_deleting_removes_every_row(tmp_path) -> None:
+    store = Store(tmp_path)
+    store.save_layer(_layer(), "z")
+    with pytest.raises(UsageError, match="already saved as 'z'"):
+        store.save_layer(_layer(), "z")
+    store.save_layer(_layer(), "z", replace=True)
+    assert store.names() == ["z"]
+    assert store.delete_layer("scenario:z") and not store.delete_layer("z")
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM saved_member").fetchone()[0] == 0
+    with pytest.raises(UsageError, match="Nothing saved as 'scenario:z'"):
+        store.layer("z")
+
+
+def test_names_are_cleaned_and_an_empty_name_refused(tmp_path) -> None:
+    store = Store(tmp_path)
+    assert store.save_layer(_layer(), "<b>zone</b> [x](y)") == "scenario:_b_zone_b_ _x_y_"
+    with pytest.raises(UsageError, match="Give a name"):
+        store.save_layer(_layer(), "<>")
+
+
+def _write_many(folder: str, writer: int, count: int) -> None:
+    store = Store(folder)
+    layer = read_custom_layer(ROWS, ATOMS, name="zones.csv")
+    for i in range(count):
+        store.save_layer(layer, f"w{writer}-{i}")
+        store.save_locations(f"w{writer}-{i}", pd.DataFrame({"name": ["x"], "nis": ["11001"]}))
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path) -> None:
+    count = 25
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_write_many, args=(str(tmp_path), w, count)) for w in (1, 2)]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(120)
+        assert process.exitcode == 0
+    store = Store(tmp_path)
+    assert len(store.layers()) == 2 * count and set(store.layers()["municipalities"]) == {3}
+    assert len(store.location_sets()) == 2 * count
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_layers(tmp_path) -> None:
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
+        for statement in MIGRATIONS[0]:
+            connection.execute(statement)
+        connection.execute(
+            "INSERT INTO saved_layer VALUES ('old', 'scenario', 'police_zone', '', '2026-01-01', '2026-01-01')"
+        )
+        connection.execute("INSERT INTO saved_unit VALUES ('old', 'a', 'A')")
+        connection.execute("INSERT INTO saved_member VALUES ('old', '11001', 'a', 1, 1, '')")
+        connection.execute("PRAGMA user_version = 1")
+    store = Store(tmp_path)
+    assert store.version == SCHEMA_VERSION == 2
+    old = store.layer("old", ATOMS)
+    assert (old.meta.parent, list(old.membership["nis"])) == ("police_zone", ["11001"])
+    assert store.layers()["note"].tolist() == [""]
+
+
+def test_a_store_from_a_newer_version_is_refused_not_damaged(tmp_path) -> None:
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(UsageError, match="newer than this scales"):
+        Store(tmp_path)
+
+
+def test_an_unwritable_store_folder_says_what_to_do(tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(UsageError, match="SCALES_STORE"):
+        Store(blocker / "store")
+
+
+def test_location_sets_round_trip(tmp_path) -> None:
+    store = Store(tmp_path)
+    table = pd.DataFrame(
+        {"name": ["Antenne Kinrooi", "Punt"], "nis": ["72041", ""], "lon": [None, 4.4], "lat": [None, 51.2]}
+    )
+    store.save_locations("mijn punten", table)
+    back = Store(tmp_path).locations("mijn punten")
+    assert back["name"].tolist() == ["Antenne Kinrooi", "Punt"] and back["nis"].tolist() == ["72041", ""]
+    assert pd.isna(back.loc[0, "lon"]) and back.loc[1, "lat"] == 51.2
+    assert store.delete_locations("mijn punten") and store.location_sets().empty
+
+
+def test_export_as_json_and_csv_imports_back_identically(tmp_path) -> None:
+    layer = _layer()
+    from_json = read_custom_layer(layer_json(layer).encode(), ATOMS, name="zones.json")
+    csv = layer_csv_table(layer).to_csv(index=False).encode()
+    from_csv = read_custom_layer(csv, ATOMS, name="zones.csv")
+    for back in (from_json, from_csv):
+        pd.testing.assert_frame_equal(
+            back.membership[["nis", "unit_id", "share"]], layer.membership[["nis", "unit_id", "share"]]
+        )
+        assert back.unit_names() == layer.unit_names()
