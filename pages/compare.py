@@ -13,15 +13,16 @@ from scales.dashboard.ui import (
     file_on_request,
     labels,
     lang,
-    layer_geojson,
     layer_name,
     legend,
+    own_layers,
     plain,
     reference_date,
     session_memo,
+    shapes_of,
     t,
 )
-from scales.data.custom import CustomLayerError, read_custom_layer
+from scales.data.custom import CustomLayerError, parse_custom_layer
 from scales.engine.compare import MATRIX_METRICS
 from scales.engine.metrics import WEIGHTS
 from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
@@ -76,19 +77,30 @@ with st.expander(t("how_computed")):
         st.markdown(f"- {metric_text(key, lang())}")
 
 st.divider()
-upload = st.file_uploader(t("custom_upload"), type=["csv", "txt"], key="custom_layer", help=t("custom_help"))
-custom = None
+upload = st.file_uploader(t("custom_upload"), type=["csv", "txt", "json"], key="custom_layer", help=t("custom_help"))
+session_layers = {}
 if upload is not None:
     try:
-        custom = session_memo(
-            "custom_layer", upload.file_id, lambda: read_custom_layer(upload.getvalue(), atom_ids, name=upload.name)
+        parsed = session_memo(
+            "custom_layer", upload.file_id, lambda: parse_custom_layer(upload.getvalue(), atom_ids, name=upload.name)
         )
-        st.success(t("custom_ok", units=len(custom.units), atoms=custom.atoms_covered(), total=len(data.atoms)))
+        for note in parsed.notes:
+            st.caption(plain(note.text(lang())))
+        if parsed.layer is None:  # not one valid row: say every reason
+            st.error(t("custom_error", error=plain(" ".join(p.text(lang()) for p in parsed.problems))))
+        for problem in parsed.problems if parsed.layer is not None else ():  # the valid rows are compared
+            st.warning(plain(problem.text(lang())))
+        if parsed.layer is not None:
+            session_layers[parsed.layer.id] = parsed.layer
+            st.success(t("custom_ok", units=len(parsed.layer.units), atoms=parsed.layer.atoms_covered(),
+                         total=len(data.atoms)))  # fmt: skip
     except CustomLayerError as error:  # the file stays in the uploader: fix it and upload again
         st.error(t("custom_error", error=plain(error.text(lang()))))
-own = {custom.id: custom} if custom else {}  # this session's layers, by id
+st.session_state["session_layers"] = session_layers  # Kaart and Gemeente show it too, in this session only
+own = own_layers()  # saved scenarios and this session's upload, by id
+custom = next(iter(session_layers.values()), None)
 pair_ids = layer_ids + list(own)
-pair_labels = {**layer_labels, **{k: v.meta.name_nl for k, v in own.items()}}
+pair_labels = {**layer_labels, **{k: v.meta.name(lang()) for k, v in own.items()}}
 
 
 for key, param, default in (("pair_a", "a", "police_zone"), ("pair_b", "b", "primary_care_zone")):
@@ -123,13 +135,7 @@ st.caption(
 
 units = result.units()
 classes = units.query("layer == 'A'").set_index("unit_id")["class"]
-shapes = (
-    layer_geojson(a_id, date)
-    if a_id not in own
-    else session_memo(  # kept with this session and sent inline: never a shared cache or a public file
-        "custom_shapes", upload.file_id, lambda: maps.feature_collection(data.geometry(custom), ["unit_id", "name"])
-    )
-)
+shapes = shapes_of(a_id, date, None if a_id in layer_ids else own[a_id])
 st.markdown(f"**{t('class_map')}**")
 class_map = maps.blank_map()
 colours = {unit: maps.CLASS_COLOURS[value] for unit, value in classes.items()}
@@ -159,7 +165,7 @@ left, right = st.columns(2)
 with left:
     file_on_request(
         t("pair_workbook"),
-        (a_id, b_id, weight, date, lang(), custom.meta.source if custom else ""),
+        (a_id, b_id, weight, date, lang(), custom.meta.source if custom else "", len(own)),
         lambda: pair_workbook(data, result, table, lang()),
         safe_name(f"werkboek-{a_id}-{b_id}-{weight}-{date}") + ".xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

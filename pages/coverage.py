@@ -15,10 +15,13 @@ from scales.dashboard.ui import (
     labels,
     lang,
     layer_name,
+    layer_of,
     legend,
+    own_layers,
     plain,
     reference_date,
     session_memo,
+    store,
     t,
 )
 from scales.i18n import number, percent
@@ -51,7 +54,8 @@ kinds = middle.multiselect(
     format_func=labels(cv.LOCATION_KINDS, lambda k: t(f"point_{k}")).get,
     key="coverage_kinds",
 )
-by = right.selectbox(t("by_label"), UNIT_LAYERS, format_func=labels(UNIT_LAYERS, layer_name).get, key="coverage_by")
+unit_layers = UNIT_LAYERS + list(own_layers())  # saved scenarios too
+by = right.selectbox(t("by_label"), unit_layers, format_func=labels(unit_layers, layer_name).get, key="coverage_by")
 upload = st.file_uploader(t("locations_upload"), type=["csv", "txt"], key="locations_upload", help=t("locations_help"))
 own_places = cv.locations(data, (), date)
 if upload is not None:
@@ -64,6 +68,22 @@ if upload is not None:
             st.warning(plain(problem.text(lang())))
     except ScalesError as error:
         st.error(plain(error.text(lang())))
+kept = store()
+location_sets = kept.location_sets() if kept else pd.DataFrame({"name": []})
+loaded = st.selectbox(
+    t("locations_saved_load"),
+    ["", *location_sets["name"]],
+    format_func=lambda name: name or "—",
+    key="coverage_saved_set",
+)
+if loaded:  # a saved set joins the uploaded locations, checked row by row again
+    saved_places, problems = session_memo(
+        "saved_locations", (loaded, tuple(location_sets["updated"])),
+        lambda: cv.read_locations(cv.location_rows_csv(kept.locations(loaded)), loaded, data, date),
+    )  # fmt: skip
+    for problem in problems:
+        st.warning(plain(problem.text(lang())))
+    own_places = pd.concat([own_places, saved_places], ignore_index=True)
 baseline_places = pd.concat([cv.locations(data, tuple(kinds), date), own_places], ignore_index=True)
 
 left, right = st.columns(2)
@@ -80,6 +100,18 @@ places = baseline_places[~baseline_places["location_id"].isin(removed)]
 for nis in added:
     places = cv.add_location(places, data, nis, f"+ {names[nis]}", date)
 places = places.reset_index(drop=True)
+mine = places[places["kind"].eq(cv.UPLOADED) | places["location_id"].str.startswith("new-")]
+if kept is not None and len(mine):
+    with st.form("coverage_save_locations"):
+        left, middle, right = st.columns([2, 1, 1])
+        set_name = left.text_input(t("locations_saved_name", n=len(mine)), max_chars=60, key="coverage_set_name")
+        replace = middle.checkbox(t("scenario_replace"), key="coverage_set_replace")
+        if right.form_submit_button(t("scenario_save_button")):
+            try:
+                kept.save_locations(set_name, mine, replace=replace)
+                st.success(t("locations_saved_ok", name=plain(set_name), n=len(mine)))
+            except ScalesError as error:  # the choices stay as they are: nothing is lost
+                st.error(plain(error.text(lang())))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -156,7 +188,7 @@ with legend_column:
     )
 
 st.subheader(layer_name(by))
-table = cv.by_unit(result, data.resolve(by, date), names)
+table = cv.by_unit(result, layer_of(by, date), names)
 shown = table.assign(
     inhabitants=table["inhabitants"].map(lambda v: number(v, lang())),
     inhabitants_within=table["inhabitants_within"].map(lambda v: number(v, lang())),

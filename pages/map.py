@@ -12,8 +12,10 @@ from scales.dashboard.ui import (
     labels,
     lang,
     layer_name,
-    layer_outline,
+    layer_of,
     legend,
+    outline_of,
+    own_layers,
     reference_date,
     t,
 )
@@ -22,7 +24,8 @@ from scales.i18n import number
 
 data = atlas()
 date = reference_date().isoformat()
-layer_ids = list(data.layers)
+own = own_layers()  # saved scenarios and custom layers, and this session's upload
+layer_ids = list(data.layers) + list(own)
 layer_labels = labels(layer_ids, layer_name)
 names = data.names
 st.title(t("map_title"))
@@ -87,17 +90,17 @@ def remember_click(state) -> None:
 remember_click(st.session_state.get("map"))  # the click that caused this rerun, so the map can highlight it
 groups, items = [], []
 for index, layer_id in enumerate(chosen):
-    groups.append(maps.outline_group(layer_outline(layer_id, date), index, layer_name(layer_id)))
+    groups.append(maps.outline_group(outline_of(layer_id, date), index, layer_name(layer_id)))
     colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
     border = "dashed" if dash else "solid"
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 if fill == "partners" and chosen:
-    counts = partner_counts({k: data.layer(k, date) for k in chosen}).set_index("nis")["partner_count"]
+    counts = partner_counts({k: layer_of(k, date) for k in chosen}).set_index("nis")["partner_count"]
     colours, steps = maps.partner_fill(counts, len(chosen))
     groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_partners")))
     items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
 elif fill == "classes":
-    result = comparator().compare(data.layer(fill_a, date), data.layer(fill_b, date), "count")
+    result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
     groups.append(maps.fill_group(atoms_geojson(), maps.class_fill(result), t("fill_classes")))
     items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
 for kind in points:
@@ -132,7 +135,7 @@ with panel:
     if not selected:
         st.info(t("click_hint"))
     else:
-        table = memberships(data, selected, date, lang())
+        table = memberships(data, selected, date, lang(), {k: own[k] for k in chosen if k in own})
         st.subheader(t("panel_title", name=names[selected], nis=selected))
         st.metric(t("partner_count"), units_in(table, chosen), help=t("partner_help"))
         shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))

@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from scales.dashboard import maps
 from scales.dashboard.profile import memberships, partner_profile, partner_standing
-from scales.dashboard.ui import atlas, downloads, file_on_request, labels, lang, plain, reference_date, t
+from scales.dashboard.ui import atlas, downloads, file_on_request, labels, lang, own_layers, plain, reference_date, t
 from scales.i18n import number
 from scales.output.region import find_region, region_report
 from scales.output.report import report_pdf
@@ -40,7 +40,7 @@ nis = st.selectbox(
 )
 st.query_params["nis"] = nis
 
-table = memberships(data, nis, date, lang())
+table = memberships(data, nis, date, lang(), own_layers())  # saved scenarios and uploads listed after the rest
 count, median = partner_standing(partner_profile(data, SAFETY_LAYERS, date), nis)
 left, right = st.columns([2, 1])
 with right:

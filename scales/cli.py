@@ -13,12 +13,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from scales import DATA_DIR
-from scales.analysis import capacity, coverage
+from scales.analysis import capacity, coverage, scenarios
 from scales.analysis.sectors import placed_sector_demand
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.atoms import ATOM_COLUMNS
+from scales.data.custom import parse_custom_layer
 from scales.data.sources import fetch_all, registry
+from scales.data.store import Store, layer_csv_table, layer_json
 from scales.data.tables import table_problems, upstream_ids
 from scales.data.validate import date_problems, validate_all
 from scales.engine.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
@@ -27,7 +31,7 @@ from scales.output.geodata import geodata_bytes, unit_polygons
 from scales.output.region import find_region, region_report
 from scales.output.report import report_html, report_pdf, report_workbook
 from scales.output.reports import write_csv
-from scales.problems import DataError, ScalesError
+from scales.problems import DataError, Problem, ScalesError, UsageError
 
 
 def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
@@ -184,7 +188,13 @@ def _records(frame) -> list[dict]:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
-    places = coverage.locations(atlas, tuple(args.locations.split(",")), args.date)
+    places = coverage.locations(atlas, tuple(k for k in args.locations.split(",") if k), args.date)
+    if args.location_set:  # a saved set of own locations, checked row by row like an upload
+        rows = Store().locations(args.location_set)
+        mine, problems = coverage.read_locations(coverage.location_rows_csv(rows), args.location_set, atlas, args.date)
+        for problem in problems:
+            print(f"warning: {printable(str(problem))}", file=sys.stderr)
+        places = pd.concat([places, mine], ignore_index=True)
     demand = (placed_sector_demand(atlas, args.mirror) if args.resolution == "sector" else None) or (
         coverage.municipal_demand(atlas)
     )
@@ -241,6 +251,93 @@ def cmd_export(args: argparse.Namespace) -> int:
     data = geodata_bytes(unit_polygons(atlas, layer, anchor), args.format)
     Path(args.output).write_bytes(data)
     print(f"{args.output}: {len(layer.units)} units of {layer.id}, {len(data):,} bytes", file=sys.stderr)
+    return 0
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    comparator = Comparator(atlas.atoms, atlas.borders)
+    layer, anchor = atlas.resolve(args.layer, args.date), atlas.resolve(args.to, args.date)
+    proposal = scenarios.align(comparator, layer, anchor, args.weight)
+    if args.save:
+        saved = Store().save_layer(proposal.layer, args.save, replace=args.replace, note=proposal.layer.meta.source)
+        print(f"saved as {saved}", file=sys.stderr)
+    if args.json:
+        _json(proposal.as_json())
+        return 0
+    print(f"{layer.id} nested in {anchor.id} ({args.weight}, {args.date or 'today'})")
+    print(f"cost: {proposal.cost:,.6g} {args.weight}; {proposal.cost_inhabitants:,.0f} inhabitants, "
+          f"{proposal.cost_municipalities} municipalities change unit")  # fmt: skip
+    write_csv(proposal.moves, sys.stdout, float_format="%.6g")
+    return 0
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    store = Store()
+    if args.action == "list":
+        table = store.layers()
+        if args.json:
+            _json(_records(table))
+        else:
+            for row in table.itertuples():
+                print(f"{row.id:<32} {row.kind:<8} {row.units:>4} units {row.municipalities:>4} atoms  "
+                      f"from {row.parent or '-'}  {row.updated}")  # fmt: skip
+            print(f"{len(table)} saved in {store.path}", file=sys.stderr)
+        return 0
+    if args.action == "import":
+        return _import(store, args)
+    if not args.name:
+        raise UsageError(Problem("store_name_empty"))
+    if args.action == "delete":
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print(f"scales: deleting {args.name} cannot be undone: add --yes to confirm", file=sys.stderr)
+                return 2
+            if input(f"Delete {args.name}? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja"):
+                print("nothing deleted", file=sys.stderr)
+                return 1
+        if not store.delete_layer(args.name):
+            store.layer(args.name)  # raises: names what is saved
+        print(f"deleted {args.name}", file=sys.stderr)
+        return 0
+    layer = store.layer(args.name)
+    if args.action == "show":
+        meta = layer.meta
+        print(f"{meta.id}  ({meta.kind}, from {meta.parent or '-'}, saved {meta.reference_date})", file=sys.stderr)
+        print(
+            f"{len(layer.units)} units, {layer.atoms_covered()} municipalities; source: {meta.source}", file=sys.stderr
+        )
+        write_csv(layer_csv_table(layer), sys.stdout)
+        return 0
+    data = layer_json(layer).encode() if args.format == "json" else None
+    if data is None:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                write_csv(layer_csv_table(layer), handle)
+        else:
+            write_csv(layer_csv_table(layer), sys.stdout)
+    elif args.output:
+        Path(args.output).write_bytes(data)
+    else:
+        print(data.decode())
+    return 0
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    """A CSV `nis,unit_id[,unit_name]` or an exported JSON into the store; every bad row is named, nothing saved."""
+    atlas = _atlas(args)
+    if not args.name:
+        raise UsageError(Problem("file_missing", {"label": "FILE"}))
+    parsed = parse_custom_layer(Path(args.name), set(atlas.atoms["nis"]))
+    for note in parsed.notes:
+        print(f"note: {printable(str(note))}", file=sys.stderr)
+    for problem in parsed.problems:
+        print(f"refused: {printable(str(problem))}", file=sys.stderr)
+    if parsed.problems or parsed.layer is None:
+        print(f"scales: {args.name} not imported: fix the {len(parsed.problems)} problem(s) above", file=sys.stderr)
+        return 1
+    saved = store.save_layer(parsed.layer, args.save_as or Path(args.name).stem, replace=args.replace)
+    print(f"imported as {saved}: {len(parsed.layer.units)} units, {parsed.layer.atoms_covered()} municipalities")
     return 0
 
 
@@ -315,6 +412,7 @@ def parser() -> argparse.ArgumentParser:
         default="municipality",
         help="sector: Statbel sector population and boundaries placed in statbel/ (else municipalities)",
     )
+    cover.add_argument("--location-set", metavar="NAME", help="add a set of own locations saved on the Bereik page")
     cover.add_argument("--suggest", type=int, metavar="K", help="the next K antenna sites (greedy and exact)")
     cover.add_argument("--greedy-only", action="store_true", help="with --suggest: skip the exact solution")
     cover.add_argument("--json", action="store_true")
@@ -335,6 +433,26 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--anchor", help="add each unit's alignment class against this layer")
     export.add_argument("-o", "--output", required=True, help="file to write")
     export.set_defaults(run=cmd_export)
+    aligned = sub.add_parser(
+        "align", parents=[common, dated], help="the smallest reassignment that makes a layer nest in an anchor"
+    )
+    aligned.add_argument("layer", help="layer to align: id, scenario:NAME or CSV path")
+    aligned.add_argument("--to", required=True, help="the anchor layer")
+    aligned.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
+    aligned.add_argument("--json", action="store_true", help="moves, costs and metrics as JSON")
+    aligned.add_argument("--save", metavar="NAME", help="keep the aligned layer as scenario:NAME")
+    aligned.add_argument("--replace", action="store_true", help="with --save: replace a scenario of that name")
+    aligned.set_defaults(run=cmd_align)
+    scenario = sub.add_parser("scenario", parents=[common], help="saved scenarios and custom layers")
+    scenario.add_argument("action", choices=["list", "show", "export", "import", "delete"])
+    scenario.add_argument("name", nargs="?", help="scenario:NAME or NAME (import: the file to read)")
+    scenario.add_argument("--name", dest="save_as", help="import: save under this name (default: the file name)")
+    scenario.add_argument("--format", choices=["csv", "json"], default="csv", help="export format")
+    scenario.add_argument("-o", "--output", help="export: file to write (default: standard output)")
+    scenario.add_argument("--replace", action="store_true", help="import: replace a saved layer of that name")
+    scenario.add_argument("--yes", action="store_true", help="delete without asking")
+    scenario.add_argument("--json", action="store_true", help="list: as JSON")
+    scenario.set_defaults(run=cmd_scenario)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.set_defaults(run=cmd_dashboard)

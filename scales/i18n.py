@@ -36,6 +36,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Columns name and nis, or name, lon and lat (WGS84); optional veilig_huis (name or id) and address. At "
         "most 5 MB; the file stays in this session.",
     },
+    "locations_saved_load": {
+        "nl": "Een bewaarde set eigen locaties toevoegen",
+        "en": "Add a saved set of own locations",
+    },
+    "locations_saved_name": {
+        "nl": "Bewaar de {n} eigen en toegevoegde locaties als",
+        "en": "Save the {n} own and added locations as",
+    },
+    "locations_saved_ok": {
+        "nl": "{n} locaties bewaard als {name}; ze blijven na een herstart beschikbaar.",
+        "en": "{n} locations saved as {name}; they stay available after a restart.",
+    },
     "locations_ok": {"nl": "{n} eigen locaties in gebruik.", "en": "{n} own locations in use."},
     "threshold_label": {"nl": "Drempel (km)", "en": "Threshold (km)"},
     "locations_label": {"nl": "Locaties", "en": "Locations"},
@@ -631,6 +643,271 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_share_not_number": {
         "nl": "{label}: het aandeel is geen getal voor {codes}.",
         "en": "{label}: share is not a number for {codes}.",
+    },
+    # scenarios
+    "scenarios_title": {
+        "nl": "Scenario's: probeer een afstemming en bewaar ze",
+        "en": "Scenarios: try an alignment and keep it",
+    },
+    "scenarios_intro": {
+        "nl": "Vertrek van een laag, verplaats gemeenten, voeg eenheden samen of splits ze, of laat de laag passen in een ankerlaag. Elke wijziging toont meteen wat ze verandert tegenover alle andere lagen. Bewaarde scenario's zijn overal bruikbaar als scenario:NAAM.",
+        "en": "Start from a layer, move municipalities, merge or split units, or make the layer fit an anchor layer. Each change shows at once what it changes against every other layer. Saved scenarios can be used everywhere as scenario:NAME.",
+    },
+    "scenario_start": {
+        "nl": "Beginnen",
+        "en": "Start",
+    },
+    "scenario_base": {
+        "nl": "Vertreklaag",
+        "en": "Starting layer",
+    },
+    "scenario_start_button": {
+        "nl": "Begin (opnieuw) vanaf deze laag",
+        "en": "Start (again) from this layer",
+    },
+    "scenario_upload": {
+        "nl": "Of laad een eigen indeling (CSV nis,unit_id[,unit_name] of een geëxporteerd scenario in JSON)",
+        "en": "Or load your own layout (CSV nis,unit_id[,unit_name] or an exported scenario in JSON)",
+    },
+    "scenario_upload_help": {
+        "nl": "Hoogstens 5 MB. Komma, puntkomma, tab of | als scheidingsteken; UTF-8, UTF-16 of Windows-1252. Foute rijen worden genoemd; de goede rijen blijven bruikbaar.",
+        "en": "At most 5 MB. Comma, semicolon, tab or | as delimiter; UTF-8, UTF-16 or Windows-1252. Bad rows are named; the good rows stay usable.",
+    },
+    "scenario_use_upload": {
+        "nl": "Bewerk de geldige rijen ({n} gemeenten)",
+        "en": "Edit the valid rows ({n} municipalities)",
+    },
+    "scenario_none": {
+        "nl": "Kies een vertreklaag of laad een bestand om te beginnen.",
+        "en": "Choose a starting layer or load a file to begin.",
+    },
+    "scenario_edit": {
+        "nl": "Bewerken",
+        "en": "Edit",
+    },
+    "scenario_move": {
+        "nl": "Gemeenten verplaatsen",
+        "en": "Move municipalities",
+    },
+    "scenario_merge": {
+        "nl": "Eenheden samenvoegen",
+        "en": "Merge units",
+    },
+    "scenario_split": {
+        "nl": "Eenheid splitsen",
+        "en": "Split a unit",
+    },
+    "scenario_rename": {
+        "nl": "Hernoemen",
+        "en": "Rename",
+    },
+    "scenario_municipalities": {
+        "nl": "Gemeenten (huidige eenheid tussen haakjes)",
+        "en": "Municipalities (current unit in brackets)",
+    },
+    "scenario_to_unit": {
+        "nl": "Naar eenheid",
+        "en": "To unit",
+    },
+    "scenario_units": {
+        "nl": "Eenheden (de eerste blijft bestaan)",
+        "en": "Units (the first one remains)",
+    },
+    "scenario_unit": {
+        "nl": "Eenheid",
+        "en": "Unit",
+    },
+    "scenario_new_name": {
+        "nl": "Nieuwe naam",
+        "en": "New name",
+    },
+    "scenario_move_button": {
+        "nl": "Verplaats",
+        "en": "Move",
+    },
+    "scenario_merge_button": {
+        "nl": "Voeg samen",
+        "en": "Merge",
+    },
+    "scenario_split_button": {
+        "nl": "Splits af als nieuwe eenheid",
+        "en": "Split off as a new unit",
+    },
+    "scenario_rename_button": {
+        "nl": "Hernoem",
+        "en": "Rename",
+    },
+    "scenario_undo": {
+        "nl": "Laatste wijziging ongedaan maken",
+        "en": "Undo the last change",
+    },
+    "scenario_log_start": {
+        "nl": "vertrek: {layer}",
+        "en": "start: {layer}",
+    },
+    "scenario_log_upload": {
+        "nl": "vertrek: bestand {file}",
+        "en": "start: file {file}",
+    },
+    "scenario_log_move": {
+        "nl": "{n} gemeente(n) naar {unit}",
+        "en": "{n} municipality(ies) to {unit}",
+    },
+    "scenario_log_merge": {
+        "nl": "{n} eenheden samengevoegd tot {name}",
+        "en": "{n} units merged into {name}",
+    },
+    "scenario_log_split": {
+        "nl": "{n} gemeente(n) afgesplitst als {name}",
+        "en": "{n} municipality(ies) split off as {name}",
+    },
+    "scenario_log_rename": {
+        "nl": "hernoemd tot {name}",
+        "en": "renamed to {name}",
+    },
+    "scenario_log_align": {
+        "nl": "laten passen in {anchor}",
+        "en": "fitted into {anchor}",
+    },
+    "col_measure": {
+        "nl": "Maat",
+        "en": "Measure",
+    },
+    "col_baseline": {
+        "nl": "Vertrek",
+        "en": "Baseline",
+    },
+    "col_scenario": {
+        "nl": "Scenario",
+        "en": "Scenario",
+    },
+    "col_change": {
+        "nl": "Verschil",
+        "en": "Change",
+    },
+    "col_better": {
+        "nl": "Beter afgestemd?",
+        "en": "Better aligned?",
+    },
+    "better_yes": {
+        "nl": "ja",
+        "en": "yes",
+    },
+    "better_no": {
+        "nl": "nee",
+        "en": "no",
+    },
+    "scenario_changed_only": {
+        "nl": "Alleen wat verandert",
+        "en": "Only what changes",
+    },
+    "scenario_delta_note": {
+        "nl": "Scenario (als A) tegenover elke andere laag (B), gewicht: {weight}; referentiedatum {date}; inwoners op 1 januari {year} (Statbel). Vertrek = de laag waarmee u begon.",
+        "en": "Scenario (as A) against every other layer (B), weight: {weight}; reference date {date}; inhabitants on 1 January {year} (Statbel). Baseline = the layer you started from.",
+    },
+    "scenario_map": {
+        "nl": "Kaart van het scenario: verplaatste gemeenten ingekleurd",
+        "en": "Map of the scenario: moved municipalities filled",
+    },
+    "scenario_moved": {
+        "nl": "Verplaatste gemeente",
+        "en": "Moved municipality",
+    },
+    "scenario_units_legend": {
+        "nl": "Grens van een eenheid in het scenario",
+        "en": "Border of a unit in the scenario",
+    },
+    "align_title": {
+        "nl": "Laten passen in een ankerlaag",
+        "en": "Fit into an anchor layer",
+    },
+    "align_intro": {
+        "nl": "Het kleinste aantal verschuivingen waarmee elke eenheid binnen één eenheid van het anker valt: elke eenheid houdt haar grootste deel; de rest gaat naar de aangrenzende eenheid binnen dezelfde ankereenheid, of vormt er een nieuwe eenheid.",
+        "en": "The fewest changes that put every unit inside one unit of the anchor: each unit keeps its largest part; the rest joins the neighbouring unit inside the same anchor unit, or forms a new unit there.",
+    },
+    "align_anchor": {
+        "nl": "Ankerlaag",
+        "en": "Anchor layer",
+    },
+    "align_button": {
+        "nl": "Stel een afstemming voor",
+        "en": "Propose an alignment",
+    },
+    "align_cost_inhabitants": {
+        "nl": "Inwoners die van eenheid veranderen",
+        "en": "Inhabitants who change unit",
+    },
+    "align_cost_municipalities": {
+        "nl": "Gemeenten die (deels) van eenheid veranderen",
+        "en": "Municipalities that (partly) change unit",
+    },
+    "align_note": {
+        "nl": "Laten passen in {anchor}, gewicht {weight}: {cost} verschuift (gelijk aan de afstemmingskost van de motor). Referentiedatum {date}; inwoners op 1 januari {year} (Statbel).",
+        "en": "Fitted into {anchor}, weight {weight}: {cost} moves (equal to the engine's alignment cost). Reference date {date}; inhabitants on 1 January {year} (Statbel).",
+    },
+    "align_use": {
+        "nl": "Neem dit voorstel over in de editor",
+        "en": "Take this proposal into the editor",
+    },
+    "scenario_save_title": {
+        "nl": "Bewaren",
+        "en": "Keep",
+    },
+    "scenario_name": {
+        "nl": "Naam (letters, cijfers, spaties, - of _)",
+        "en": "Name (letters, digits, spaces, - or _)",
+    },
+    "scenario_replace": {
+        "nl": "Een bewaard scenario met deze naam vervangen",
+        "en": "Replace a saved scenario of this name",
+    },
+    "scenario_save_button": {
+        "nl": "Bewaar",
+        "en": "Save",
+    },
+    "scenario_saved": {
+        "nl": "Bewaard als {id}: bruikbaar op Kaart, Vergelijk, Gemeente en in de opdrachtregel.",
+        "en": "Saved as {id}: usable on Map, Compare, Municipality and on the command line.",
+    },
+    "scenario_nothing_saved": {
+        "nl": "Nog niets bewaard.",
+        "en": "Nothing saved yet.",
+    },
+    "scenario_pick": {
+        "nl": "Bewaard scenario",
+        "en": "Saved scenario",
+    },
+    "scenario_export_csv": {
+        "nl": "Exporteer als CSV",
+        "en": "Export as CSV",
+    },
+    "scenario_export_json": {
+        "nl": "Exporteer als JSON",
+        "en": "Export as JSON",
+    },
+    "scenario_open": {
+        "nl": "Open in de editor",
+        "en": "Open in the editor",
+    },
+    "scenario_delete_confirm": {
+        "nl": "Ja, verwijder {id} definitief",
+        "en": "Yes, delete {id} for good",
+    },
+    "scenario_delete": {
+        "nl": "Verwijder",
+        "en": "Delete",
+    },
+    "scenario_deleted": {
+        "nl": "{id} is verwijderd.",
+        "en": "{id} was deleted.",
+    },
+    "scenario_delete_unconfirmed": {
+        "nl": "Vink eerst de bevestiging aan: verwijderen kan niet ongedaan worden.",
+        "en": "Tick the confirmation first: deleting cannot be undone.",
+    },
+    "page_scenarios": {
+        "nl": "Scenario's",
+        "en": "Scenarios",
     },
     # municipality
     "municipality_title": {

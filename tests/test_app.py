@@ -21,6 +21,7 @@ PAGES = {
     "pages/coverage.py": "coverage_title",
     "pages/capacity.py": "capacity_title",
     "pages/report.py": "page_report",
+    "pages/scenarios.py": "scenarios_title",
 }
 
 
@@ -176,6 +177,14 @@ def test_coverage_page_uses_valid_uploaded_locations_and_names_bad_rows(atlas) -
     assert "1 eigen locaties" in app.success[0].value
     assert "regel 3" in app.warning[0].value and "99999" in app.warning[0].value
     assert app.metric[0].value != before  # Kinrooi's inhabitants are now within reach
+    after = app.metric[0].value
+    app.text_input(key="coverage_set_name").set_value("Kinrooi proef")
+    next(b for b in app.button if b.label == TEXTS["scenario_save_button"]["nl"]).click().run()
+    assert "1 locaties bewaard" in app.success[-1].value
+    later = start("nl").switch_page("pages/coverage.py").run()  # after a restart: another session, same store
+    assert later.metric[0].value == before
+    later.selectbox(key="coverage_saved_set").set_value("Kinrooi proef").run()
+    assert not later.exception and later.metric[0].value == after
 
 
 def test_coverage_page_maps_the_zones_without_a_location(atlas) -> None:
@@ -213,3 +222,36 @@ def test_each_finding_opens_its_own_pair_and_the_pair_is_in_the_url(atlas) -> No
     )
     app.selectbox(key="pair_b").set_value("police_zone").run()
     assert app.query_params["b"] == "police_zone"
+
+
+def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> None:
+    app = start("nl").switch_page("pages/scenarios.py").run()
+    assert not app.exception and app.info[0].value == TEXTS["scenario_none"]["nl"]
+    app.selectbox(key="scenario_base").set_value("police_zone")
+    app.button[0].click().run()  # the start form's submit button
+    assert not app.exception
+    move = app.multiselect[0]
+    move.set_value(["31033"])  # Torhout, from PZ Kouter (ipz59) to PZ Het Houtsche (ipz55)
+    app.selectbox[1].set_value("ipz55")
+    next(b for b in app.button if b.label == TEXTS["scenario_move_button"]["nl"]).click().run()
+    assert not app.exception
+    assert "1 gemeente(n) naar PZ Het Houtsche" in " ".join(m.value for m in app.markdown).replace("\\", "")
+    shown = app.dataframe[0].value
+    reference = shown[(shown["Laag"] == "Referentieregio") & (shown["Maat"].str.startswith("Afstemmingskost"))]
+    assert len(reference) == 1 and reference["Beter afgestemd?"].iloc[0] == "ja"
+    next(b for b in app.button if b.label == TEXTS["align_button"]["nl"]).click().run()  # police → reference regions
+    costs = {m.label: m.value for m in app.metric}
+    assert costs[TEXTS["align_cost_inhabitants"]["nl"]] == "108.274"  # 128.741 before moving Torhout by hand
+    assert costs[TEXTS["align_cost_municipalities"]["nl"]] == "9"
+    app.text_input(key="scenario_name").set_value("Torhout bij Het Houtsche")
+    next(b for b in app.button if b.label == TEXTS["scenario_save_button"]["nl"]).click().run()
+    assert not app.exception and "scenario:Torhout bij Het Houtsche" in app.success[0].value.replace("\\", "")
+    compare = start("nl").switch_page("pages/compare.py").run()  # another session sees the saved scenario
+    assert "Torhout bij Het Houtsche" in compare.selectbox(key="pair_a").options  # labelled by its name
+    compare.selectbox(key="pair_a").set_value("scenario:Torhout bij Het Houtsche").run()
+    assert not compare.exception
+    profile = start("nl").switch_page("pages/municipality.py").run()
+    assert "Torhout bij Het Houtsche" in set(profile.dataframe[0].value["Laag"])
+    kaart = start("nl").switch_page("pages/map.py").run()
+    kaart.multiselect(key="map_layers").set_value(["scenario:Torhout bij Het Houtsche"]).run()
+    assert not kaart.exception

@@ -150,3 +150,67 @@ def test_coverage_and_capacity_contracts(atlas: Atlas, mirror: Path) -> None:
     areas = {r["ariec_id"]: r for r in json.loads(out)}
     assert code == 0 and areas["leuven"]["staff"] == 1 and "jurist" not in areas["leuven"]["missing_roles"]
     assert {"ariec_id", "staff", "inhabitants", "staff_per_100k", "missing_roles"} <= set(areas["leuven"])
+
+
+def test_align_json_has_the_moves_the_costs_and_the_metrics_and_saves(atlas: Atlas, mirror: Path, capsys) -> None:
+    code, out = run("align", "police_zone", "--to", "reference_region", "--mirror", str(mirror), "--date",
+                    "2026-01-01", "--json", "--save", "cli-aligned", "--replace")  # fmt: skip
+    result = json.loads(out)
+    assert code == 0 and {"moves", "cost_inhabitants", "cost_municipalities", "metrics"} <= set(result)
+    assert result["moves"][0] == {
+        "nis": "31033",
+        "from": "ipz59",
+        "to": "ipz55",
+        "anchor_unit": "REFREG06",
+        "share": 1.0,
+    }
+    assert result["cost_municipalities"] == len(result["moves"]) == 10
+    assert result["metrics"]["nested_a_in_b"] == 1.0 and "v_measure" in result["metrics"]
+    code, out = run("compare", "scenario:cli-aligned", "reference_region", "--mirror", str(mirror), "--json")
+    assert code == 0 and json.loads(out)["alignment_cost_a_into_b"] == 0.0
+
+
+def test_scenario_import_list_export_and_delete(
+    atlas: Atlas, mirror: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    source = tmp_path / "zones.csv"
+    source.write_text("nis;unit_id;unit_name\n11001;a;Noord\n11002;a;Noord\n44021;b;Gent\n", encoding="utf-8")
+    code, out = run("scenario", "import", str(source), "--name", "Mijn zones", "--mirror", str(mirror), "--replace")
+    assert code == 0 and "imported as scenario:Mijn zones: 2 units, 3 municipalities" in out
+    code, out = run("scenario", "list", "--json")
+    assert any(r["id"] == "scenario:Mijn zones" and r["kind"] == "custom" for r in json.loads(out))
+    code, out = run("membership", "scenario:Mijn zones", "--mirror", str(mirror))
+    assert code == 0 and pd.read_csv(io.StringIO(out), dtype=str)["nis"].tolist() == ["11001", "11002", "44021"]
+    exported = tmp_path / "zones.json"
+    assert run("scenario", "export", "scenario:Mijn zones", "--format", "json", "-o", str(exported))[0] == 0
+    code, out = run("scenario", "import", str(exported), "--name", "Terug", "--mirror", str(mirror), "--replace")
+    assert code == 0
+    code, out = run("scenario", "export", "Terug")
+    assert out.splitlines()[1:] == ["11001,a,Noord,1.0,1.0", "11002,a,Noord,1.0,1.0", "44021,b,Gent,1.0,1.0"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal: deleting needs --yes
+    assert run("scenario", "delete", "Terug")[0] == 2
+    assert run("scenario", "delete", "Terug", "--yes")[0] == 0
+    assert run("scenario", "show", "Terug")[0] == 2
+    assert "Nothing saved as 'scenario:Terug'" in capsys.readouterr().err
+
+
+def test_a_refused_import_exits_non_zero_naming_each_bad_value(atlas: Atlas, mirror: Path, tmp_path, capsys) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("nis,unit_id\n11001,a\n99999,a\n11001,b\n12345,c\n", encoding="utf-8")
+    code, _ = run("scenario", "import", str(source), "--name", "bad", "--mirror", str(mirror))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "line 3: unknown NIS code '99999'" in err and "line 5: unknown NIS code '12345'" in err
+    assert "line 4: NIS code 11001 already appears above" in err and "not imported" in err
+    assert "bad" not in json.loads(run("scenario", "list", "--json")[1]).__repr__()
+
+
+def test_coverage_takes_a_saved_location_set(atlas: Atlas, mirror: Path) -> None:
+    from scales.data.store import Store
+
+    Store().save_locations("cli-set", pd.DataFrame({"name": ["Antenne Kinrooi"], "nis": ["72018"]}), replace=True)
+    args = ("coverage", "--mirror", str(mirror), "--date", "2026-01-01", "--by", "veilig_huis", "--json")
+    without = {r["unit_id"]: r for r in json.loads(run(*args)[1])}
+    code, out = run(*args, "--location-set", "cli-set")
+    with_set = {r["unit_id"]: r for r in json.loads(out)}
+    assert code == 0 and with_set["vh-limburg"]["inhabitants_within"] > without["vh-limburg"]["inhabitants_within"]

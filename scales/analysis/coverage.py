@@ -358,6 +358,16 @@ UPLOADED = "uploaded"
 BELGIUM_LON, BELGIUM_LAT = (2.5, 6.5), (49.45, 51.55)
 
 
+def location_rows_csv(table: pd.DataFrame) -> bytes:
+    """Saved or chosen locations (`name`, `nis`, `lon`, `lat`) as the CSV `read_locations` checks: a
+    location with coordinates keeps them, one without is placed at its municipality's interior point."""
+    rows = table.reindex(columns=["name", "nis", "lon", "lat"]).copy()
+    rows["nis"] = rows["nis"].fillna("").astype(str)
+    for column in ("lon", "lat"):
+        rows[column] = pd.to_numeric(rows[column], errors="coerce").map(lambda v: "" if pd.isna(v) else f"{v:.6f}")
+    return rows.to_csv(index=False).encode("utf-8")
+
+
 def read_locations(raw: bytes, label: str, atlas: Atlas, date=None) -> tuple[pd.DataFrame, list[Problem]]:
     """A user's locations, checked row by row: the valid rows as locations (at the given coordinates, or
     at the municipality's interior point), and one problem per bad row. Raises `CustomLayerError` only

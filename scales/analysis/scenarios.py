@@ -22,7 +22,6 @@ from scales.problems import Problem, UsageError
 DELTA_METRICS = (
     "v_measure",
     "nested_a_in_b",
-    "nested_b_in_a",
     "alignment_cost_a_into_b",
     "boundary_coincidence_a_on_b",
     "coterminous",
@@ -275,6 +274,8 @@ def align(comparator: Comparator, a: Layer, anchor: Layer, weight: str = "inhabi
         shares[column] = fractions.groupby(["nis", "unit_id"])["fraction"].sum()
     table = pd.concat(shares, axis=1).fillna(0.0).reset_index()
     table = table[(table["share"] > 0) | (table["share_inhabitants"] > 0)]
+    outside = a.membership[~a.membership["nis"].isin(table["nis"])]  # where the anchor says nothing, A stays
+    table = pd.concat([table, outside[["nis", "unit_id", "share", "share_inhabitants"]]], ignore_index=True)
     basis = np.where(table["share"] >= 1 - SHARE_TOLERANCE, "", "area")
     basis = np.where(
         basis == "", "", np.where(np.isclose(table["share"], table["share_inhabitants"]), "area", "inhabitants")

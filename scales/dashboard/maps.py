@@ -204,6 +204,8 @@ def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
     return group
 
 
+HIGHLIGHT_FILL = "#e66101"
+"""Municipalities to notice (moved in a scenario): orange, apart from blue outlines for every colour vision."""
 GAP_STYLE = {"color": "#2166ac", "weight": 3, "dashArray": "6 4", "fill": False}
 """Units without a location: a dashed blue outline, distinct from the orange distance bands."""
 

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pandas as pd
 
 from scales.data.atlas import Atlas
+from scales.data.layers import Layer
 from scales.data.validate import FLEMISH_REGION
 from scales.engine.compare import partner_counts
 from scales.problems import Problem, UsageError
 
 
-def memberships(atlas: Atlas, nis: str, date: dt.date | str | None = None, lang: str = "nl") -> pd.DataFrame:
-    """One row per (layer, unit) the municipality belongs to, with the other member municipalities."""
+def memberships(
+    atlas: Atlas,
+    nis: str,
+    date: dt.date | str | None = None,
+    lang: str = "nl",
+    extra: Mapping[str, Layer] | None = None,
+) -> pd.DataFrame:
+    """One row per (layer, unit) the municipality belongs to, with the other member municipalities;
+    `extra` adds a user's layers (saved scenarios, uploads) after the built-in ones."""
     if nis not in set(atlas.atoms["nis"]):
         raise UsageError(Problem("unknown_nis", {"count": 1, "codes": nis}))
     names = atlas.names
     rows = []
-    for layer_id in atlas.layers:
-        layer = atlas.layer(layer_id, date)
+    layers = {**{k: atlas.layer(k, date) for k in atlas.layers}, **(extra or {})}
+    for layer_id, layer in layers.items():
         mine = layer.membership[layer.membership["nis"] == nis]
         if mine.empty:
             rows.append(

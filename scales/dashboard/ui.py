@@ -18,6 +18,8 @@ import streamlit as st
 from scales import STATIC_DIR
 from scales.dashboard import maps
 from scales.data.atlas import Atlas, load_atlas
+from scales.data.layers import Layer
+from scales.data.store import Store
 from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -105,8 +107,69 @@ def date_warnings() -> None:
 
 
 def layer_name(layer_id: str) -> str:
-    """A layer's display name in the current language."""
-    return atlas().layers[layer_id].meta.name(lang())
+    """A layer's display name in the current language (a saved or session layer: its own name)."""
+    known = atlas().layers.get(layer_id) or own_layers().get(layer_id)
+    return known.meta.name(lang()) if known else layer_id
+
+
+def store() -> Store | None:
+    """The saved-work store, or None (with a warning saying what to do) when it cannot be opened."""
+    try:
+        return Store()
+    except ScalesError as error:
+        st.warning(plain(error.text(lang())))
+        return None
+
+
+def saved_layers() -> dict[str, Layer]:
+    """Saved scenarios and custom layers by id (`scenario:NAME`), read again only when the store changes."""
+    saved = store()
+    if saved is None:
+        return {}
+    listing = saved.layers()
+    atom_ids = set(_cached_atlas().atoms["nis"])
+    return session_memo(
+        "saved_layers",
+        tuple(zip(listing["name"], listing["updated"], strict=True)),
+        lambda: {row.id: saved.layer(row.name, atom_ids) for row in listing.itertuples()},
+    )
+
+
+def own_layers() -> dict[str, Layer]:
+    """The layers of this user beside the built-in ones: saved ones, and this session's unsaved upload."""
+    return {**saved_layers(), **st.session_state.get("session_layers", {})}
+
+
+def layer_of(layer_id: str, date_iso: str) -> Layer:
+    """Any layer by id: built-in (on the date), saved, or this session's own."""
+    return _cached_atlas().resolve(layer_id, date_iso, own_layers())
+
+
+def _content_key(layer: Layer) -> int:
+    return int(pd.util.hash_pandas_object(layer.membership[["nis", "unit_id", "share"]]).sum())
+
+
+def outline_of(layer_id: str, date_iso: str) -> str:
+    """A layer's unit borders: the published file of a built-in layer, inline GeoJSON for a user's layer
+    (made once per content, kept in this session only)."""
+    if layer_id in _cached_atlas().layers:
+        return layer_outline(layer_id, date_iso)
+    layer = layer_of(layer_id, date_iso)
+    return session_memo(
+        f"outline-{layer_id}", _content_key(layer), lambda: maps.lines_geojson(_cached_atlas().outline(layer))
+    )
+
+
+def shapes_of(layer_id: str, date_iso: str, layer: Layer | None = None) -> str:
+    """A layer's unit polygons with names: published for a built-in layer, inline for a user's layer."""
+    if layer is None and layer_id in _cached_atlas().layers:
+        return layer_geojson(layer_id, date_iso)
+    layer = layer or layer_of(layer_id, date_iso)
+    return session_memo(
+        f"shapes-{layer_id}",
+        _content_key(layer),
+        lambda: maps.feature_collection(_cached_atlas().geometry(layer), ["unit_id", "name"]),
+    )
 
 
 def labels(keys, label) -> dict:

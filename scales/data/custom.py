@@ -84,7 +84,9 @@ def _json_table(text: str, label: str) -> pd.DataFrame:
         raise CustomLayerError(Problem("file_json", {"label": label, "error": str(error)[:120]})) from error
     rows = rows.reindex(columns=["nis", "unit_id", "share", "share_inhabitants"])
     rows["unit_name"] = rows["unit_id"].map(units).fillna(rows["unit_id"])
-    rows.attrs = {"encoding": "UTF-8", "delimiter": "JSON", "first_line": 1}
+    kind = "scenario" if document.get("kind") == "scenario" else "custom"
+    rows.attrs = {"encoding": "UTF-8", "delimiter": "JSON", "first_line": 1, "kind": kind,
+                  "parent": str(document.get("parent", ""))}  # fmt: skip
     return rows.fillna("")
 
 
@@ -158,7 +160,8 @@ def parse_custom_layer(source: str | Path | bytes, atom_ids: set[str], name: str
     )
     meta = LayerMeta(
         id=f"{CUSTOM_PREFIX}{name}",
-        kind="custom",
+        kind=table.attrs.get("kind", "custom"),
+        parent=table.attrs.get("parent", ""),
         name_nl=name,
         name_en=name,
         source=f"user file {label}",

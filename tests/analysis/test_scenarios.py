@@ -115,3 +115,14 @@ def test_every_built_in_pair_aligns_at_the_engine_cost_and_nests(atlas: Atlas, w
         engine = comparator.compare(layers[a_id], layers[b_id], weight).summary()["alignment_cost_a_into_b"]
         assert proposal.cost == pytest.approx(engine, rel=1e-9, abs=1e-9), (a_id, b_id)
         assert proposal.metrics["nested_a_in_b"] == 1.0, (a_id, b_id)
+
+
+def test_municipalities_the_anchor_does_not_cover_keep_their_unit(atlas: Atlas) -> None:
+    comparator = Comparator(atlas.atoms, atlas.borders)
+    police = atlas.layer("police_zone", DATE)
+    proposal = align(comparator, police, atlas.layer("reference_region", DATE))  # no reference region in Brussels
+    brussels = atlas.atoms.loc[atlas.atoms["region_nis"] == "04000", "nis"]
+    before = police.membership.set_index("nis").loc[brussels, "unit_id"]
+    after = proposal.layer.membership.set_index("nis").loc[brussels, "unit_id"]
+    assert len(brussels) == 19 and after.equals(before)
+    assert proposal.layer.atoms_covered() == police.atoms_covered() == 304

@@ -105,3 +105,25 @@ def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> 
         page.locator(".st-key-csv-ariec-capaciteit button").click()
     lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("ariec_id,name,staff") and len(lines) == 8  # English CSV dialect, 7 areas
+
+
+def test_a_saved_scenario_is_offered_in_the_browser(page, app_url: str, atlas) -> None:
+    from scales.analysis.scenarios import align
+    from scales.data.store import Store
+    from scales.engine.compare import Comparator
+
+    proposal = align(
+        Comparator(atlas.atoms, atlas.borders), atlas.layer("police_zone"), atlas.layer("reference_region")
+    )
+    Store().save_layer(proposal.layer, "Politie in referentieregio", replace=True)  # the server shares this store
+    page.goto(f"{app_url}/vergelijk?a=scenario:Politie in referentieregio&b=reference_region")
+    wait_for_app(page)
+    expect(page.get_by_text("Politie in referentieregio tegenover Referentieregio")).to_be_visible(timeout=30000)
+    nested = page.locator("[data-testid='stMetric']").filter(has_text="Genest (A in B)")
+    expect(nested).to_contain_text("100")
+    page.goto(f"{app_url}/scenarios")
+    wait_for_app(page)
+    page.get_by_role("button", name="Begin (opnieuw) vanaf deze laag").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Gemeenten verplaatsen")).to_be_visible(timeout=30000)
+    expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=30000)
