@@ -37,7 +37,7 @@ columns = {
     "profile_completeness": t("col_completeness"),
 }
 st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
-downloads(table, "ariec-capaciteit")
+downloads(table, "ariec-capaciteit", t("capacity_title"), ("ariec",))
 missing = table.loc[~table["has_data"], "name"]
 if not missing.empty:
     st.warning(plain(t("capacity_no_data", areas=", ".join(missing))))

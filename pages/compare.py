@@ -70,7 +70,13 @@ heat = base.mark_rect().encode(
 text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.value("white"))
 st.altair_chart((heat + text).properties(height=520), width="stretch")
 st.caption(t("matrix_caption", weight=t(f"weight_{weight}"), date=date))
-downloads(table.rename_axis("layer").reset_index(), f"matrix-{metric}-{weight}")
+downloads(
+    table.rename_axis("layer").reset_index(),
+    f"matrix-{metric}-{weight}",
+    metric_title(metric, lang()),
+    tuple(layer_ids),
+    weight,
+)
 with st.expander(t("how_computed")):
     st.write(HOW_COMPUTED[lang()])
     for key in MATRIX_METRICS:
@@ -153,14 +159,14 @@ legend([(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.item
 st.subheader(t("straddles_title"))
 straddles = result.straddles(comparator().atom_names)
 st.dataframe(straddles, hide_index=True, width="stretch")
-downloads(straddles, f"straddles-{a_id}-{b_id}")
+downloads(straddles, f"straddles-{a_id}-{b_id}", t("straddles_title"), (a_id, b_id), weight)
 st.subheader(t("moves_title"))
 moves = result.moves(comparator().atom_names)
 st.dataframe(moves, hide_index=True, width="stretch")
-downloads(moves, f"moves-{a_id}-{b_id}")
+downloads(moves, f"moves-{a_id}-{b_id}", t("moves_title"), (a_id, b_id), weight)
 st.subheader(t("units_title"))
 st.dataframe(units, hide_index=True, width="stretch")
-downloads(units, f"units-{a_id}-{b_id}")
+downloads(units, f"units-{a_id}-{b_id}", t("units_title"), (a_id, b_id), weight)
 left, right = st.columns(2)
 with left:
     file_on_request(

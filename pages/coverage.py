@@ -206,13 +206,13 @@ shown.columns = [
     t("col_worst_km"),
 ]
 st.dataframe(shown, hide_index=True, width="stretch")
-downloads(table, f"bereik-{by}-{threshold}km")
+downloads(table, f"bereik-{by}-{threshold}km", t("coverage_title"), (by, "veilig_huis"), "inhabitants")
 
 st.subheader(t("gaps_title"))
 for key, frame in gaps.items():
     with st.expander(t(f"gap_{key}", n=len(frame), km=threshold)):
         st.dataframe(frame, hide_index=True, width="stretch")
-        downloads(frame, f"lacunes-{key}-{threshold}km")
+        downloads(frame, f"lacunes-{key}-{threshold}km", t(f"gap_{key}", n=len(frame), km=threshold))
 
 st.subheader(t("suggest_title"))
 st.caption(t("suggest_help"))
@@ -257,7 +257,7 @@ with st.expander(t("fca_title")):
         hide_index=True,
         width="stretch",
     )
-    downloads(access, f"e2sfca-{threshold}km")
+    downloads(access, f"e2sfca-{threshold}km", t("fca_title"), (), "inhabitants")
     fill, steps = maps.graded_fill(access.set_index("nis")["supply_per_10k"])
     catchment_map = maps.blank_map()
     maps.fill_group(atoms_geojson(), fill, t("col_supply_per_10k")).add_to(catchment_map)

@@ -78,7 +78,7 @@ with left:
         t("col_confidence"),
     ]
     st.dataframe(shown, hide_index=True, width="stretch", height=600)
-    downloads(table, f"gemeente-{nis}")
+    downloads(table, f"gemeente-{nis}", t("panel_title", name=names[nis], nis=nis), tuple(table["layer_id"].unique()))
     arrondissement = data.layer("judicial_arrondissement", date).membership.query("nis == @nis")["unit_id"].iloc[0]
     region = find_region(data, f"judicial_arrondissement:{arrondissement}", date)
     file_on_request(

@@ -168,7 +168,13 @@ shown = pd.DataFrame(
 changed_only = st.toggle(t("scenario_changed_only"), value=True, key="scenario_changed_only")
 st.dataframe(shown[table["better"] != ""] if changed_only else shown, hide_index=True, width="stretch")
 st.caption(t("scenario_delta_note", weight=t(f"weight_{weight}"), date=date, year=data.population_year))
-downloads(table, f"scenario-deltas-{weight}")
+downloads(
+    table,
+    f"scenario-deltas-{weight}",
+    t("scenario_edit"),
+    (editor["base"], *others) if editor["base"] else tuple(others),
+    weight,
+)
 
 moved = sc.moved_municipalities(baseline, current)
 st.markdown(f"**{t('scenario_map')}**")
@@ -234,7 +240,13 @@ if proposal is not None:
         )
     )
     st.dataframe(proposal.moves, hide_index=True, width="stretch")
-    downloads(proposal.moves, f"align-{proposal.layer.meta.parent}-{proposal.anchor.id}")
+    downloads(
+        proposal.moves,
+        f"align-{proposal.layer.meta.parent}-{proposal.anchor.id}",
+        t("align_title"),
+        (proposal.anchor.id,),
+        proposal.weight,
+    )
     if st.button(t("align_use")):
         editor["history"].append(proposal.layer)
         editor["log"].append(t("scenario_log_align", anchor=layer_name(proposal.anchor.id)))

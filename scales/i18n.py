@@ -644,6 +644,151 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{label}: het aandeel is geen getal voor {codes}.",
         "en": "{label}: share is not a number for {codes}.",
     },
+    # downloads
+    "col_from_code": {
+        "nl": "Code van",
+        "en": "From (code)",
+    },
+    "col_to_code": {
+        "nl": "Code naar",
+        "en": "To (code)",
+    },
+    "col_unit_code": {
+        "nl": "Code eenheid",
+        "en": "Unit code",
+    },
+    "col_other_code": {
+        "nl": "Code andere eenheid",
+        "en": "Other unit code",
+    },
+    "col_nis": {
+        "nl": "NIS-code",
+        "en": "NIS code",
+    },
+    "col_layer_code": {
+        "nl": "Code laag",
+        "en": "Layer code",
+    },
+    "col_class": {
+        "nl": "Afstemming",
+        "en": "Alignment",
+    },
+    "col_split_count": {
+        "nl": "Aantal eenheden van de andere laag",
+        "en": "Units of the other layer",
+    },
+    "col_dominant_share": {
+        "nl": "Aandeel in de grootste eenheid",
+        "en": "Share in the largest unit",
+    },
+    "col_dominant_code": {
+        "nl": "Code grootste eenheid",
+        "en": "Largest unit (code)",
+    },
+    "col_dominant_unit": {
+        "nl": "Grootste eenheid van de andere laag",
+        "en": "Largest unit of the other layer",
+    },
+    "col_rih": {
+        "nl": "Inhomogeniteit (rih)",
+        "en": "Inhomogeneity (rih)",
+    },
+    "col_mapcurves_fit": {
+        "nl": "Mapcurves-passing",
+        "en": "Mapcurves fit",
+    },
+    "col_share_inhabitants": {
+        "nl": "Aandeel inwoners",
+        "en": "Share of inhabitants",
+    },
+    "col_anchor_code": {
+        "nl": "Ankereenheid (code)",
+        "en": "Anchor unit (code)",
+    },
+    "col_nearest_km": {
+        "nl": "Dichtstbijzijnde locatie (km)",
+        "en": "Nearest location (km)",
+    },
+    "about_sheet": {
+        "nl": "Over dit bestand",
+        "en": "About this file",
+    },
+    "about_field": {
+        "nl": "Veld",
+        "en": "Field",
+    },
+    "about_value": {
+        "nl": "Waarde",
+        "en": "Value",
+    },
+    "about_title": {
+        "nl": "Inhoud",
+        "en": "Contents",
+    },
+    "about_population": {
+        "nl": "Inwoners",
+        "en": "Inhabitants",
+    },
+    "about_population_value": {
+        "nl": "op 1 januari {year}, {source}",
+        "en": "on 1 January {year}, {source}",
+    },
+    "about_attribution": {
+        "nl": "Bronvermelding",
+        "en": "Attribution",
+    },
+    "about_version": {
+        "nl": "Gemaakt met",
+        "en": "Made with",
+    },
+    "about_made": {
+        "nl": "Gemaakt op",
+        "en": "Made on",
+    },
+    "about_format": {
+        "nl": "Formaat",
+        "en": "Format",
+    },
+    "about_format_value": {
+        "nl": "CSV: regels die met # beginnen beschrijven het bestand; daarna de tabel met ; als scheidingsteken en een decimale komma (UTF-8). Excel: dit blad.",
+        "en": "CSV: lines starting with # describe the file; then the table with , as delimiter and a decimal point (UTF-8). Excel: this sheet.",
+    },
+    "col_police_zones": {
+        "nl": "Politiezones",
+        "en": "Police zones",
+    },
+    "col_roles_present": {
+        "nl": "Aanwezige rollen",
+        "en": "Roles present",
+    },
+    "col_staff_year": {
+        "nl": "Jaar personeelsgegevens",
+        "en": "Year of the staffing figures",
+    },
+    "col_has_data": {
+        "nl": "Gegevens beschikbaar",
+        "en": "Data available",
+    },
+    "col_worst_nis": {
+        "nl": "NIS-code verst verwijderde gemeente",
+        "en": "NIS code of the worst-served municipality",
+    },
+    "col_nearest_code": {
+        "nl": "Dichtstbijzijnde locatie (code)",
+        "en": "Nearest location (code)",
+    },
+    "col_nearest_vh": {
+        "nl": "Veilig Huis van de dichtstbijzijnde locatie",
+        "en": "Veilig Huis of the nearest location",
+    },
+    "col_own_vh": {
+        "nl": "Eigen Veilig Huis",
+        "en": "Own Veilig Huis",
+    },
+    "col_own_km": {
+        "nl": "Afstand tot het eigen Veilig Huis (km)",
+        "en": "Distance to the own Veilig Huis (km)",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",

@@ -24,7 +24,7 @@ from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
-from scales.output import reports
+from scales.output import reports, tables
 from scales.problems import ScalesError
 
 T = TypeVar("T")
@@ -209,24 +209,38 @@ def layer_outline(layer_id: str, date_iso: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _file_bytes(frame: pd.DataFrame, name: str, kind: str, language: str) -> bytes:
-    return reports.csv_bytes(frame, language) if kind == "csv" else reports.excel_bytes({name: frame})
+def _file_bytes(frame: pd.DataFrame, name: str, kind: str, language: str, about: pd.DataFrame) -> bytes:
+    if kind == "csv":
+        return reports.csv_bytes(frame, language, about)
+    return reports.excel_bytes({name: frame}, about, translate("about_sheet", language))
 
 
-def downloads(frame: pd.DataFrame, name: str) -> None:
-    """CSV and Excel download buttons for a table (formula-like text is neutralised).
+def downloads(
+    frame: pd.DataFrame, name: str, title: str = "", layers: tuple[str, ...] = (), weight: str | None = None
+) -> None:
+    """CSV and Excel download buttons for a table, in the reader's language, describing themselves: what
+    the table is (`title`), the reference date, the weight, the population year, the layers and their
+    sources, and the product version (a `#` block above the CSV, a sheet in the workbook).
 
     The files are made before the buttons are shown, so a click during a rerun still gets its file;
-    they are cached per table content, so a rerun does not make them again.
+    they are cached per table content, so a rerun does not make them again. Formula-like text is neutralised.
     """
     current, name = lang(), reports.safe_name(name)
+    date = reference_date().isoformat()
+    names = {k: layer_name(k) for k in [*atlas().layers, *own_layers()]}
+    about = tables.describe(atlas(), title or name, current, date, [layer_of(k, date) for k in layers], weight)
+    shown = tables.readable(frame, current, names)
     left, right = st.columns(2)
     left.download_button(
-        t("download_csv"), _file_bytes(frame, name, "csv", current), f"{name}.csv", "text/csv", key=f"csv-{name}"
+        t("download_csv"),
+        _file_bytes(shown, name, "csv", current, about),
+        f"{name}.csv",
+        "text/csv",
+        key=f"csv-{name}",
     )
     right.download_button(
         t("download_xlsx"),
-        _file_bytes(frame, name, "xlsx", current),
+        _file_bytes(shown, name, "xlsx", current, about),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{name}",

@@ -20,6 +20,7 @@ from scales.data.atlas import Atlas  # noqa: E402
 from scales.i18n import number, percent, t  # noqa: E402
 from scales.output.region import ANCHOR, RegionReport, sources_table  # noqa: E402
 from scales.output.reports import excel_bytes  # noqa: E402
+from scales.output.tables import HEADERS  # noqa: E402
 
 MAP_LAYERS = ("judicial_arrondissement", "police_zone", "primary_care_zone")
 MAP_STYLES = {
@@ -28,18 +29,6 @@ MAP_STYLES = {
     "primary_care_zone": ("#238b45", 0.9),
 }
 OTHER_STYLES = [("#6a51a3", 1.2), ("#b15928", 1.2), ("#e7298a", 1.0), ("#1f78b4", 1.0)]
-HEADERS = {
-    "a_name": "col_unit", "b_name": "report_other_unit", "share_of_a": "col_share", "municipalities": "col_members",
-    "municipality": "col_municipality", "unit_name": "col_unit", "from_unit_name": "report_from",
-    "to_unit_name": "report_to",
-    "weight": "report_weight", "name": "col_unit", "inhabitants": "col_inhabitants",
-    "inhabitants_within": "col_within", "share_within": "col_share_within", "mean_distance_km": "col_mean_km",
-    "worst_name": "col_worst", "worst_km": "col_worst_km", "staff": "col_staff", "staff_per_100k": "col_staff_per_100k",
-    "missing_roles": "col_missing_roles", "profiles": "report_profiles", "layer": "col_layer", "layer_en": "col_layer",
-    "source": "col_source", "licence": "col_licence", "reference_date": "col_reference_date",
-    "confidence": "col_confidence", "doubts": "col_doubts",
-}  # fmt: skip
-"""Column → text key: the report's tables carry headers in the reader's language."""
 MOVES_SHOWN = 25
 """The report lists this many moves per pair (largest first); the workbook has them all."""
 

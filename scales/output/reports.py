@@ -40,10 +40,14 @@ def write_csv(frame: pd.DataFrame, target: TextIO, sep: str = ",", decimal: str 
     )
 
 
-def csv_bytes(frame: pd.DataFrame, lang: str = "nl") -> bytes:
-    """CSV with a BOM; Dutch: `;` separator and decimal comma (what Excel in Belgium expects)."""
+def csv_bytes(frame: pd.DataFrame, lang: str = "nl", about: pd.DataFrame | None = None) -> bytes:
+    """CSV with a BOM; Dutch: `;` separator and decimal comma (what Excel in Belgium expects), English:
+    `,` and a decimal point. `about` (field, value rows) comes first as `# field: value` lines."""
     separator, decimal = (";", ",") if lang == "nl" else (",", ".")
     buffer = io.StringIO()
+    if about is not None:
+        for field, value in about.itertuples(index=False):
+            buffer.write(f"# {field}: {neutralise(str(value)).replace(chr(10), ' ').replace(chr(13), ' ')}\r\n")
     write_csv(frame, buffer, separator, decimal)
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -57,10 +61,12 @@ def safe_name(name: str, limit: int = 80) -> str:
     return NOT_IN_NAMES.sub("-", name).strip(" .'-")[:limit] or "table"
 
 
-def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per table (names made safe and cut to Excel's 31 characters)."""
+def excel_bytes(frames: dict[str, pd.DataFrame], about: pd.DataFrame | None = None, about_name: str = "about") -> bytes:
+    """An XLSX workbook with one sheet per table (names made safe and cut to Excel's 31 characters), and
+    `about` (what the file holds and where it comes from) as a last sheet."""
     buffer = io.BytesIO()
+    sheets = {**frames, **({about_name: about} if about is not None else {})}
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in frames.items():
+        for name, frame in sheets.items():
             escape_formulas(frame).to_excel(writer, sheet_name=safe_name(name, 31), index=False)
     return buffer.getvalue()

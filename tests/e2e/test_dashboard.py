@@ -82,10 +82,17 @@ def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
     wait_for_app(page)
     with page.expect_download(timeout=30000) as download:
         page.locator(".st-key-csv-matrix-v_measure-inhabitants button").click()
-    text = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    about = [line for line in lines if line.startswith("# ")]
+    text = lines[len(about) :]
     assert download.value.suggested_filename == "matrix-v_measure-inhabitants.csv"
-    assert text[0].startswith("layer;region;province") and len(text) == 14  # header + 13 layers
-    assert text[1].startswith("region;1,0")  # decimal comma (made only when clicked)
+    assert any(line.startswith("# Referentiedatum: ") for line in about)
+    assert any(line.startswith("# Inwoners: op 1 januari ") for line in about)
+    assert any(line.startswith("# Gewicht: inwoners") for line in about)
+    assert any("Politiezone (police_zone)" in line for line in about)  # every layer with its source
+    assert any(line.startswith("# Gemaakt met: scales ") for line in about)
+    assert text[0].startswith("Laag;Gewest;Provincie") and len(text) == 14  # header + 13 layers, in Dutch
+    assert text[1].startswith("Gewest;1,0")  # decimal comma (made only when clicked)
 
 
 def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> None:
@@ -95,16 +102,16 @@ def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> 
     expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_attached(timeout=30000)
     with page.expect_download(timeout=30000) as download:
         page.locator(".st-key-csv-bereik-veilig_huis-15km button").click()
-    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("unit_id;name;inhabitants") and len(lines) == 10  # header + 9 Veilige Huizen
+    lines = [x for x in Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines() if x[:2] != "# "]
+    assert lines[0].startswith("Code eenheid;Eenheid;Inwoners") and len(lines) == 10  # header + 9 Veilige Huizen
     page.goto(f"{app_url}/capaciteit?lang=en")
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("How thinly staffed are the ARIEC teams?", timeout=30000)
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible(timeout=30000)
     with page.expect_download(timeout=30000) as download:
         page.locator(".st-key-csv-ariec-capaciteit button").click()
-    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("ariec_id,name,staff") and len(lines) == 8  # English CSV dialect, 7 areas
+    lines = [x for x in Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines() if x[:2] != "# "]
+    assert lines[0].startswith("Unit code,Unit,Staff") and len(lines) == 8  # English CSV dialect, 7 areas
 
 
 def test_a_saved_scenario_is_offered_in_the_browser(page, app_url: str, atlas) -> None:

@@ -1,0 +1,115 @@
+"""Tables for people: headers and code values in the reader's language, sensible rounding, and a
+description of the file (reference date, weight, population year, layers, sources, version).
+
+Every download of the dashboard passes through `readable` and carries `describe`'s description: a
+block of `# ` lines above a CSV table, an extra sheet in an Excel workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from scales import __version__
+from scales.data.atlas import Atlas
+from scales.data.layers import Layer
+from scales.i18n import METRIC_TEXTS, metric_title, t
+
+HEADERS = {
+    "a_name": "col_unit", "b_name": "report_other_unit", "share_of_a": "col_share", "municipalities": "col_members",
+    "municipality": "col_municipality", "unit_name": "col_unit", "from_unit_name": "report_from",
+    "to_unit_name": "report_to", "from_unit": "col_from_code", "to_unit": "col_to_code", "unit": "col_unit_code",
+    "unit_id": "col_unit_code", "a": "col_unit_code", "b": "col_other_code", "nis": "col_nis",
+    "weight": "report_weight", "name": "col_unit", "inhabitants": "col_inhabitants",
+    "inhabitants_within": "col_within", "share_within": "col_share_within", "mean_distance_km": "col_mean_km",
+    "worst_name": "col_worst", "worst_km": "col_worst_km", "staff": "col_staff", "staff_per_100k": "col_staff_per_100k",
+    "missing_roles": "col_missing_roles", "profiles": "report_profiles", "layer": "col_layer", "layer_en": "col_layer",
+    "layer_id": "col_layer_code", "source": "col_source", "licence": "col_licence",
+    "reference_date": "col_reference_date", "confidence": "col_confidence", "doubts": "col_doubts",
+    "class": "col_class", "split_count": "col_split_count", "dominant_share": "col_dominant_share",
+    "dominant_unit": "col_dominant_code", "dominant_unit_name": "col_dominant_unit", "rih": "col_rih",
+    "mapcurves_fit": "col_mapcurves_fit", "share": "col_share", "share_inhabitants": "col_share_inhabitants",
+    "members": "col_members", "shared_with": "col_shared_with", "metric": "col_measure", "baseline": "col_baseline",
+    "scenario": "col_scenario", "change": "col_change", "better": "col_better", "anchor_unit": "col_anchor_code",
+    "supply_per_10k": "col_supply_per_10k", "nearest_km": "col_nearest_km", "candidate": "col_nis",
+    "gain": "col_gain", "unit_count": "col_units", "ariec_id": "col_unit_code", "police_zones": "col_police_zones",
+    "inhabitants_per_staff": "col_inhabitants_per_staff", "municipalities_per_staff": "col_municipalities_per_staff",
+    "police_zones_per_staff": "col_police_zones_per_staff", "roles_present": "col_roles_present",
+    "profile_completeness": "col_completeness", "staff_year": "col_staff_year", "has_data": "col_has_data",
+    "worst_nis": "col_worst_nis", "nearest_id": "col_nearest_code", "nearest_vh": "col_nearest_vh",
+    "own_vh": "col_own_vh", "own_km": "col_own_km",
+}  # fmt: skip
+"""Column → text key: downloaded and reported tables carry headers in the reader's language."""
+CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
+"""Columns whose values are codes, and the text key of each value."""
+
+
+def _rounded(column: pd.Series) -> pd.Series:
+    """Whole numbers for counts and large figures (inhabitants, km² totals), four decimals for shares
+    and measures: enough to tell values apart, never 16 digits."""
+    values = column.to_numpy(dtype=float, na_value=np.nan)
+    large = np.nanmax(np.abs(values)) >= 100 if np.isfinite(values).any() else False
+    rounded = np.round(values, 1 if large else 4) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return pd.Series(rounded, index=column.index, name=column.name)
+
+
+def readable(frame: pd.DataFrame, lang: str = "nl", layer_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The table as a reader gets it: headers and code values in `lang`, layer ids as names (in a
+    `layer` column and as column headers of a matrix), floats rounded; numbers stay numbers."""
+    names = dict(layer_names or {})
+    table = frame.copy()
+    for column, pattern in CODED.items():
+        if column in table:
+            table[column] = table[column].map(lambda v, p=pattern: t(p.format(v), lang) if v else v)
+    if "metric" in table:
+        table["metric"] = table["metric"].map(lambda m: metric_title(m, lang) if m in METRIC_TEXTS else m)
+    if "layer" in table and names:
+        table["layer"] = table["layer"].map(lambda v: names.get(v, v))
+    for column in table.columns:
+        if pd.api.types.is_float_dtype(table[column]):
+            table[column] = _rounded(table[column])
+    headers: list[str] = []
+    for column in table.columns:
+        header = names.get(column) or (t(HEADERS[column], lang) if column in HEADERS else str(column))
+        headers.append(header if header not in headers else str(column))  # never two columns with one name
+    return table.set_axis(headers, axis=1)
+
+
+def describe(
+    atlas: Atlas,
+    title: str,
+    lang: str,
+    date: dt.date | str,
+    layers: Iterable[Layer] = (),
+    weight: str | None = None,
+) -> pd.DataFrame:
+    """What a downloaded file holds and where it comes from, as (field, value) rows in `lang`."""
+    layers = list(layers)
+    rows = [
+        (t("about_title", lang), title),
+        (t("col_reference_date", lang), str(date)),
+        (
+            t("about_population", lang),
+            t("about_population_value", lang, year=atlas.population_year, source=atlas.population_source),
+        ),  # fmt: skip
+    ]
+    if weight:
+        rows.append((t("report_weight", lang), t(f"weight_{weight}", lang)))
+    for layer in layers:
+        rows.append(
+            (
+                t("col_layer", lang),
+                f"{layer.meta.name(lang)} ({layer.id}) — {layer.meta.source}; {layer.meta.licence}; "
+                f"{t('col_confidence', lang).lower()}: {t(f'confidence_{layer.meta.confidence}', lang)}",
+            )
+        )
+    rows += [
+        (t("about_attribution", lang), t("attribution", lang)),
+        (t("about_version", lang), f"scales {__version__}"),
+        (t("about_made", lang), dt.datetime.now().isoformat(timespec="minutes")),
+        (t("about_format", lang), t("about_format_value", lang)),
+    ]
+    return pd.DataFrame(rows, columns=[t("about_field", lang), t("about_value", lang)])
