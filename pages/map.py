@@ -1,4 +1,7 @@
-"""Kaart: overlay any layers and locations, colour municipalities, click one to see its structures."""
+"""Kaart: overlay any layers and locations, colour municipalities, click or search one to see where it is
+and which structures it is in. Layers and the chosen municipality are kept in the link."""
+
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -8,7 +11,9 @@ from scales.dashboard.profile import memberships, units_in
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
+    changing_on,
     comparator,
+    labelled_atoms_geojson,
     labels,
     lang,
     layer_name,
@@ -22,6 +27,8 @@ from scales.dashboard.ui import (
 from scales.engine.compare import partner_counts
 from scales.i18n import number
 
+DEFAULT_LAYERS = ["police_zone", "primary_care_zone", "judicial_division"]
+
 data = atlas()
 date = reference_date().isoformat()
 own = own_layers()  # saved scenarios and custom layers, and this session's upload
@@ -30,15 +37,26 @@ layer_labels = labels(layer_ids, layer_name)
 names = data.names
 st.title(t("map_title"))
 
+if "map_layers" not in st.session_state:  # arriving: the layers and municipality from the link
+    wanted = [k for k in st.query_params.get("layers", "").split(",") if k in layer_ids]
+    st.session_state["map_layers"] = wanted or DEFAULT_LAYERS
+    if st.query_params.get("nis") in names:
+        st.session_state["selected_nis"] = st.session_state["search_nis"] = st.query_params["nis"]
+
+
+def remember_click(state) -> None:
+    """Make the municipality clicked last the selected one, and the search box follow it (a new click only)."""
+    clicked = maps.clicked_nis(state)
+    if clicked and clicked != st.session_state.get("last_click"):
+        st.session_state["last_click"] = clicked
+        st.session_state["selected_nis"] = st.session_state["search_nis"] = clicked
+
+
+remember_click(st.session_state.pop("pending_click", None) or st.session_state.get("map"))  # before the search box
+
 with st.sidebar:
     st.divider()
-    chosen = st.multiselect(
-        t("map_layers"),
-        layer_ids,
-        default=["police_zone", "primary_care_zone", "judicial_division"],
-        format_func=layer_labels.get,
-        key="map_layers",
-    )
+    chosen = st.multiselect(t("map_layers"), layer_ids, format_func=layer_labels.get, key="map_layers")
     points = st.multiselect(
         t("map_points"),
         list(data.points),
@@ -66,55 +84,66 @@ def select_from_search() -> None:
     st.session_state["selected_nis"] = st.session_state["search_nis"]
 
 
-controls, panel = st.columns([3, 2])
-with panel:
-    st.selectbox(
-        t("search"),
-        list(names),
-        index=None,
-        format_func=labels(names, lambda n: f"{names[n]} ({n})").get,
-        key="search_nis",
-        on_change=select_from_search,
-        placeholder="Gent, 44021 …",
-    )
+panel, controls = st.columns([2, 3])  # the search first: above the map on a narrow screen
+panel.selectbox(
+    t("search"),
+    list(names),
+    index=None,
+    format_func=labels(names, lambda n: f"{names[n]} ({n})").get,
+    key="search_nis",
+    on_change=select_from_search,
+    placeholder="Gent, 44021 …",
+)
+selected = st.session_state.get("selected_nis")
+ordered = [k for k in layer_ids if k in chosen]  # a fixed drawing order: the catalogue's, not the clicks'
+state_in_link = {"lang": lang(), "date": date, "layers": ",".join(ordered), **({"nis": selected} if selected else {})}
 
-
-def remember_click(state) -> None:
-    """Make the municipality clicked last the selected one (a new click only)."""
-    clicked = maps.clicked_nis(state)
-    if clicked and clicked != st.session_state.get("last_click"):
-        st.session_state["last_click"] = clicked
-        st.session_state["selected_nis"] = clicked
-
-
-remember_click(st.session_state.get("map"))  # the click that caused this rerun, so the map can highlight it
 groups, items = [], []
-for index, layer_id in enumerate(chosen):
-    groups.append(maps.outline_group(outline_of(layer_id, date), index, layer_name(layer_id)))
-    colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
-    border = "dashed" if dash else "solid"
-    items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
-if fill == "partners" and chosen:
-    counts = partner_counts({k: layer_of(k, date) for k in chosen}).set_index("nis")["partner_count"]
-    colours, steps = maps.partner_fill(counts, len(chosen))
+changing = changing_on(date)
+if not changing.empty:  # what the chosen date changes, marked on the map
+    groups.append(maps.fill_group(atoms_geojson(), dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
+    items.append((f"background:{maps.HIGHLIGHT_FILL}", t("changes_legend", date=date)))
+if fill == "partners" and ordered:
+    counts = partner_counts({k: layer_of(k, date) for k in ordered}).set_index("nis")["partner_count"]
+    colours, steps = maps.partner_fill(counts, len(ordered))
     groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_partners")))
     items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
 elif fill == "classes":
     result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
     groups.append(maps.fill_group(atoms_geojson(), maps.class_fill(result), t("fill_classes")))
     items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
+if selected:  # its own units, lightly filled in their layer's colour
+    own_units = []
+    for index, layer_id in enumerate(ordered):
+        layer = layer_of(layer_id, date)
+        mine = set(layer.membership.loc[layer.membership["nis"] == selected, "unit_id"])
+        shapes = data.geometry(layer)
+        own_units.append((maps.feature_collection(shapes[shapes["unit_id"].isin(mine)], ["unit_id", "name"]),
+                          layer_id, index))  # fmt: skip
+    groups.append(maps.own_units_group(own_units, t("own_units")))
+for index, layer_id in enumerate(ordered):
+    groups.append(maps.outline_group(outline_of(layer_id, date), index, layer_name(layer_id)))
+    colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
+    border = "dashed" if dash else "solid"
+    items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 for kind in points:
     groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}")))
     colour, _ = maps.POINT_STYLES[kind]
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
-if st.session_state.get("selected_nis"):
-    chosen_atom = data.display_atoms[data.display_atoms["nis"] == st.session_state["selected_nis"]]
+view = {}
+if selected:
+    chosen_atom = data.display_atoms[data.display_atoms["nis"] == selected]
     groups.append(
         maps.highlight_group(maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]))
     )
+    items.append(("border-top:4px solid #ffd700", names[selected]))
+    centre, zoom = maps.view_of(tuple(chosen_atom.total_bounds))
+    view = {"center": centre, "zoom": zoom}  # choosing or clicking a municipality zooms to it
+if items:
+    groups.append(maps.legend_group(t("legend"), items))
 
 with controls:
-    base = maps.base_map(atoms_geojson(), t("tooltip_nis"))
+    base = maps.base_map(labelled_atoms_geojson(date, lang()), t("tooltip_nis"))
     state = st_folium(
         base,
         key="map",
@@ -122,22 +151,25 @@ with controls:
         use_container_width=True,
         feature_group_to_add=groups,
         returned_objects=["last_active_drawing"],
+        **view,
     )
-    remember_click(state)
+    if maps.clicked_nis(state) and maps.clicked_nis(state) != st.session_state.get("last_click"):
+        st.session_state["pending_click"] = state  # a click not seen at the start of this run: take it now
+        st.rerun()
+    # Not written into the address bar as it changes: a new address reloads the map's frame (losing the zoom).
+    st.markdown(f"[{t('share_link')}](?{urlencode(state_in_link)})", help=t("share_help"))
     st.caption(t("point_basis"))
-    year = data.population_year
-    st.caption(t("data_note", date=date, weight=t("weight_count"), year=year))
+    st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))
 
 with panel:
     st.markdown(f"**{t('legend')}**")
     legend(items)
-    selected = st.session_state.get("selected_nis")
     if not selected:
         st.info(t("click_hint"))
     else:
-        table = memberships(data, selected, date, lang(), {k: own[k] for k in chosen if k in own})
+        table = memberships(data, selected, date, lang(), {k: own[k] for k in ordered if k in own})
         st.subheader(t("panel_title", name=names[selected], nis=selected))
-        st.metric(t("partner_count"), units_in(table, chosen), help=t("partner_help"))
+        st.metric(t("partner_count"), units_in(table, ordered), help=t("partner_help"))
         shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
         shown = shown.fillna({"unit": t("not_covered")})
         st.table(

@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from scales.dashboard.ui import date_warnings, lang, t
+from scales.dashboard.ui import date_changes, date_warnings, lang, t
 from scales.i18n import LANGUAGES
 
 SETTINGS = {
@@ -44,7 +44,9 @@ def main() -> None:
             st.session_state["lang"] = choice
             st.query_params["lang"] = choice
             st.rerun()
-        st.date_input(t("date_label"), value=dt.date.today(), key="reference_date", format="YYYY-MM-DD")
+        if "reference_date" not in st.session_state:  # arriving: the date from the link, else today
+            st.session_state["reference_date"] = date_from(st.query_params.get("date")) or dt.date.today()
+        st.date_input(t("date_label"), key="reference_date", format="YYYY-MM-DD", help=t("date_help"))
     pages = [
         st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
         st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
@@ -58,8 +60,18 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     st.query_params["lang"] = lang()  # after navigation, so a deep link's page is resolved first
+    st.query_params["date"] = st.session_state["reference_date"].isoformat()  # a link reproduces the date
     page.run()
     date_warnings()
+    date_changes()
+
+
+def date_from(text: str | None) -> dt.date | None:
+    """A date from a link (`?date=YYYY-MM-DD`), or None when absent or malformed."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 if __name__ == "__main__":  # Streamlit runs its main script as __main__

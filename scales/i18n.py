@@ -789,6 +789,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Afstand tot het eigen Veilig Huis (km)",
         "en": "Distance to the own Veilig Huis (km)",
     },
+    "date_help": {
+        "nl": "Typ een datum als JJJJ-MM-DD of kies ze in de kalender; ze staat ook in de link van de pagina.",
+        "en": "Type a date as YYYY-MM-DD or pick it in the calendar; it is also kept in the page's link.",
+    },
+    "changes_title": {
+        "nl": "Wat verandert op {date}?",
+        "en": "What changes on {date}?",
+    },
+    "changes_on": {
+        "nl": "{layer}: {n} gemeenten gaan naar {after}: {municipalities}.",
+        "en": "{layer}: {n} municipalities move to {after}: {municipalities}.",
+    },
+    "changes_none": {
+        "nl": "Op deze datum verandert geen enkele laag.",
+        "en": "No layer changes on this date.",
+    },
+    "changes_dates": {
+        "nl": "Data waarop een laag verandert (gemeenten): {dates}.",
+        "en": "Dates on which a layer changes (municipalities): {dates}.",
+    },
+    "changes_legend": {
+        "nl": "Verandert op {date}",
+        "en": "Changes on {date}",
+    },
+    "own_units": {
+        "nl": "Eenheden van de gekozen gemeente",
+        "en": "Units of the chosen municipality",
+    },
+    "share_link": {
+        "nl": "Link naar deze kaart (lagen, gemeente en datum)",
+        "en": "Link to this map (layers, municipality and date)",
+    },
+    "share_help": {
+        "nl": "Kopieer de link om deze weergave te delen; wie ze opent, ziet dezelfde lagen, gemeente en datum.",
+        "en": "Copy the link to share this view; whoever opens it sees the same layers, municipality and date.",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",

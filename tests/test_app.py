@@ -65,9 +65,23 @@ def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPat
     app = start("nl").switch_page("pages/map.py").run()
     assert not app.exception
     assert calls[0]["returned_objects"] == ["last_active_drawing"]  # pans and zooms do not rerun the script
-    assert len(calls[0]["feature_group_to_add"]) == 4  # three outline layers and the Veilig Huis locations
-    app.run()  # the rerun after the click outlines the selected municipality too
-    assert len(calls[-1]["feature_group_to_add"]) == 5
+    names = [g.layer_name for g in calls[0]["feature_group_to_add"]]
+    assert names[:3] == ["Gerechtelijke afdeling", "Politiezone", "Eerstelijnszone"] and len(names) == 5
+    assert names[-1] == "legend"  # borders in the catalogue's order, then the locations, then the legend
+    assert "zoom" not in calls[0]  # nothing chosen: the map keeps the user's view
+    app.run()  # the rerun after the click: its own units filled, it outlined, the map zoomed to it
+    names = [g.layer_name for g in calls[-1]["feature_group_to_add"]]
+    assert names[0] == TEXTS["own_units"]["nl"] and names[-2:] == ["selected", "legend"]
+    assert calls[-1]["zoom"] >= 10 and calls[-1]["center"][0] == pytest.approx(51.07, abs=0.1)
+    assert app.selectbox(key="search_nis").value == "44021"  # the search box follows the click
+    link = next(m.value for m in app.markdown if TEXTS["share_link"]["nl"] in m.value)
+    assert "layers=judicial_division%2Cpolice_zone%2Cprimary_care_zone&nis=44021" in link  # fixed order
+    again = AppTest.from_file(str(APP), default_timeout=60)
+    again.query_params.update({"lang": "nl", "layers": "police_zone,veilig_huis", "nis": "44021", "date": "2026-01-01"})
+    again.run().switch_page("pages/map.py").run()  # opening the link reproduces the view
+    assert again.multiselect(key="map_layers").value == ["police_zone", "veilig_huis"]
+    assert "Gent (44021)" in again.subheader[0].value
+    assert str(again.date_input(key="reference_date").value) == "2026-01-01"
     assert "Gent (44021)" in app.subheader[0].value
     table = app.table[0].value
     police = atlas.layer("police_zone").membership.set_index("nis").loc["44021", "unit_id"]

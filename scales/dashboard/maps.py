@@ -126,7 +126,8 @@ class GeoJsonLayer(MacroElement):
             onEachFeature: function(feature, layer) {
                 var p = feature.properties;
                 var nis = p.nis ? "<br>" + {{ this.tooltip | tojson }} + " " + p.nis : "";
-                layer.bindTooltip(p.label || ("<b>" + p.name + "</b>" + nis), {sticky: true});
+                var units = p.units ? "<br>" + p.units.split("\\n").join("<br>") : "";  /* escaped in Python */
+                layer.bindTooltip(p.label || ("<b>" + p.name + "</b>" + nis + units), {sticky: true});
                 layer.on("mouseover", function() { layer.setStyle({weight: 2.5, color: "#000"}); });
                 layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
             },
@@ -195,6 +196,65 @@ def outline_group(lines: str, index: int, label: str) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=label)
     GeoJsonLayer(lines, {"color": colour, "weight": weight, "dashArray": dash, "fill": False}).add_to(group)
     return group
+
+
+class MapLegend(MacroElement):
+    """A legend drawn on the map itself (bottom left), as a layer so it leaves with its feature group."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = new (L.Layer.extend({
+            onAdd: function(map) {
+                this._div = L.DomUtil.create("div", "scales-legend", map.getContainer());
+                this._div.setAttribute("role", "list");
+                this._div.setAttribute("aria-label", {{ this.title | tojson }});
+                this._div.style.cssText = "position:absolute;left:10px;bottom:24px;z-index:800;background:#fff;" +
+                    "padding:6px 8px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.4 sans-serif;" +
+                    "color:#222;max-width:45%;pointer-events:none";
+                this._div.innerHTML = {{ this.html | tojson }};
+            },
+            onRemove: function() { L.DomUtil.remove(this._div); }
+        }))();
+        {{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, title: str, items: list[tuple[str, str]]) -> None:
+        """`items` are (CSS style of the swatch, label); labels are escaped here."""
+        super().__init__()
+        self._name = "MapLegend"
+        self.title = title
+        self.html = f"<b>{html.escape(title)}</b>" + "".join(
+            f'<div role="listitem"><span style="display:inline-block;width:22px;height:10px;'
+            f'margin-right:6px;vertical-align:middle;{style}"></span>{html.escape(label)}</div>'
+            for style, label in items
+        )
+
+
+def legend_group(title: str, items: list[tuple[str, str]]) -> folium.FeatureGroup:
+    """The map's legend, swapped in place with the other overlays."""
+    group = folium.FeatureGroup(name="legend")
+    MapLegend(title, items).add_to(group)
+    return group
+
+
+def own_units_group(units: list[tuple[str, str, int]], label: str) -> folium.FeatureGroup:
+    """The selected municipality's own units, lightly filled in their layer's border colour, with their
+    names on hover (not clickable: clicks reach the municipalities). `units` holds (GeoJSON, layer, index)."""
+    group = folium.FeatureGroup(name=label)
+    for geojson, _, index in units:
+        colour = OUTLINE_STYLES[index % len(OUTLINE_STYLES)][0]
+        style = {"color": colour, "weight": 0, "fillColor": colour, "fillOpacity": 0.12}
+        GeoJsonLayer(geojson, style).add_to(group)
+    return group
+
+
+def view_of(bounds: tuple[float, float, float, float]) -> tuple[tuple[float, float], int]:
+    """Centre and zoom that show a (west, south, east, north) box on a map about 600 px high."""
+    west, south, east, north = bounds
+    span = max(east - west, (north - south) * 1.5, 1e-3)
+    zoom = int(np.clip(np.floor(np.log2(360 * 3 / span)) - 1, 7, 13))  # ~3 tiles of 256 px across
+    return ((south + north) / 2, (west + east) / 2), zoom
 
 
 def highlight_group(feature_geojson: str) -> folium.FeatureGroup:

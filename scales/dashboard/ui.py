@@ -20,6 +20,7 @@ from scales.dashboard import maps
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.layers import Layer
 from scales.data.store import Store
+from scales.data.timeline import changes
 from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
 from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -104,6 +105,36 @@ def date_warnings() -> None:
     """In the sidebar: what the chosen reference date means for the data, when it lies outside it."""
     for problem in date_problems(_cached_atlas().layers, reference_date()):
         st.sidebar.warning(plain(problem.text(lang())))
+
+
+@st.cache_resource(show_spinner=False)
+def layer_changes() -> pd.DataFrame:
+    """Every change of a dated layer (date, layer, nis, before, after), found once."""
+    return changes(_cached_atlas().layers)
+
+
+def changing_on(date_iso: str) -> pd.DataFrame:
+    """The municipalities whose unit changes on this date (in any dated layer)."""
+    table = layer_changes()
+    return table[table["date"] == date_iso]
+
+
+def date_changes() -> None:
+    """In the sidebar: what changes in the layers on the chosen date, and on which dates anything changes."""
+    day = reference_date().isoformat()
+    names = _cached_atlas().names
+    today = changing_on(day)
+    with st.sidebar.expander(t("changes_title", date=day), expanded=not today.empty):
+        for layer_id, rows in today.groupby("layer"):
+            units = atlas().layers[layer_id].unit_names()
+            after = ", ".join(sorted({units.get(u, u) for u in rows["after"]}))
+            st.markdown(plain(t("changes_on", layer=layer_name(layer_id), n=len(rows), after=after,
+                                municipalities=", ".join(sorted(rows["nis"].map(names))))))  # fmt: skip
+        if today.empty:
+            st.caption(t("changes_none"))
+        summary = layer_changes().groupby(["date", "layer"]).size()
+        dates = "; ".join(f"{d}: {layer_name(k)} ({n})" for (d, k), n in summary.items())
+        st.caption(t("changes_dates", dates=dates or "—"))
 
 
 def layer_name(layer_id: str) -> str:
@@ -191,6 +222,31 @@ def atoms_geojson() -> str:
     """The 304 simplified municipality polygons as published GeoJSON (built once)."""
     frame = _cached_atlas().display_atoms.rename(columns={"name_nl": "name"})
     return published(maps.feature_collection(frame, ["nis", "name"]), "municipalities")
+
+
+HOVER_LAYERS = (
+    "judicial_arrondissement", "judicial_division", "prosecution_area", "police_zone", "primary_care_zone",
+    "veilig_huis", "ariec", "reference_region",
+)  # fmt: skip
+"""The structures a municipality's tooltip names (a planner's "where am I" at a glance)."""
+
+
+@st.cache_resource(show_spinner=False)
+def labelled_atoms_geojson(date_iso: str, language: str) -> str:
+    """The municipality polygons with, per municipality, its unit in each `HOVER_LAYERS` layer (published
+    once per date and language; names escaped)."""
+    data = _cached_atlas()
+    lines: dict[str, list[str]] = {}
+    for layer_id in HOVER_LAYERS:
+        layer = data.layer(layer_id, date_iso)
+        title = data.layers[layer_id].meta.name(language)
+        named = layer.membership.assign(name=layer.membership["unit_id"].map(layer.unit_names()))
+        units = named.groupby("nis")["name"].agg(", ".join)
+        for nis, unit in units.items():
+            lines.setdefault(nis, []).append(f"{title}: {unit}")
+    frame = data.display_atoms.rename(columns={"name_nl": "name"})
+    frame = frame.assign(units=frame["nis"].map(lambda n: "\n".join(lines.get(n, []))))
+    return published(maps.feature_collection(frame, ["nis", "name", "units"]), f"municipalities-{language}")
 
 
 @st.cache_resource(show_spinner=False)
