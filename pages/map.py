@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scales.dashboard import maps
-from scales.dashboard.profile import memberships, units_in
+from scales.dashboard.profile import memberships
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
@@ -169,7 +169,6 @@ with panel:
     else:
         table = memberships(data, selected, date, lang(), {k: own[k] for k in ordered if k in own})
         st.subheader(t("panel_title", name=names[selected], nis=selected))
-        st.metric(t("partner_count"), units_in(table, ordered), help=t("partner_help"))
         shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
         shown = shown.fillna({"unit": t("not_covered")})
         st.table(

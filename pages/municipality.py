@@ -4,8 +4,19 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scales.dashboard import maps
-from scales.dashboard.profile import memberships, partner_profile, partner_standing
-from scales.dashboard.ui import atlas, downloads, file_on_request, labels, lang, own_layers, plain, reference_date, t
+from scales.dashboard.profile import memberships, span_standing, spans, structures_table
+from scales.dashboard.ui import (
+    atlas,
+    downloads,
+    file_on_request,
+    labels,
+    lang,
+    layer_name,
+    own_layers,
+    plain,
+    reference_date,
+    t,
+)
 from scales.i18n import number
 from scales.output.region import find_region, region_report
 from scales.output.report import report_pdf
@@ -20,6 +31,13 @@ SAFETY_LAYERS = [
     "veilig_huis",
     "ariec",
 ]
+
+
+@st.cache_data(show_spinner=False)
+def span_table(date_iso: str):
+    """How many units of each other structure every municipality's own units deal with (once per date)."""
+    return spans({k: atlas().layer(k, date_iso) for k in SAFETY_LAYERS})
+
 
 data = atlas()
 date = reference_date().isoformat()
@@ -41,20 +59,25 @@ nis = st.selectbox(
 st.query_params["nis"] = nis
 
 table = memberships(data, nis, date, lang(), own_layers())  # saved scenarios and uploads listed after the rest
-count, median = partner_standing(partner_profile(data, SAFETY_LAYERS, date), nis)
+
+
+def median_text(value: float) -> str:
+    """A median as read: whole when it is whole (3), else with one decimal (2,5)."""
+    return number(value, lang(), 0 if float(value).is_integer() else 1)
+
+
+standing = span_standing(span_table(date), data.atoms.set_index("nis")["region_nis"], nis)
+pair = standing.set_index(["own", "other"])
 left, right = st.columns([2, 1])
 with right:
-    st.metric(
-        t("partner_count"),
-        count,
-        delta=number(count - median, lang(), 1),
-        delta_color="off",
-        help=t("partner_help"),
-    )
-    st.caption(
-        f"{t('median_label')}: {number(median, lang(), 1)} · "
-        + ", ".join(data.layers[k].meta.name(lang()) for k in SAFETY_LAYERS)
-    )
+    for own, other in (("primary_care_zone", "police_zone"), ("police_zone", "primary_care_zone")):
+        row = pair.loc[(own, other)]
+        st.metric(
+            t("span_metric", own=layer_name(own).lower(), other=layer_name(other).lower()),
+            int(row["count"]),
+            help=t("span_help", median=median_text(row["median"])),
+        )
+        st.caption(t("span_median", median=median_text(row["median"])))
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
     small = maps.blank_map()
     west, south, east, north = atom.total_bounds
@@ -69,6 +92,7 @@ with right:
 with left:
     shown = table.assign(share=table["share"].map(lambda v: "—" if v != v else number(v, lang(), 2)))
     shown = shown.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]]
+    shown["confidence"] = shown["confidence"].map(lambda v: t(f"confidence_{v}") if v else "")
     shown.columns = [
         t("col_layer"),
         t("col_unit"),
@@ -77,7 +101,13 @@ with left:
         t("col_shared_with"),
         t("col_confidence"),
     ]
-    st.dataframe(shown, hide_index=True, width="stretch", height=600)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=600,
+        column_config={t("col_shared_with"): st.column_config.TextColumn(width="large")},
+    )
     downloads(table, f"gemeente-{nis}", t("panel_title", name=names[nis], nis=nis), tuple(table["layer_id"].unique()))
     arrondissement = data.layer("judicial_arrondissement", date).membership.query("nis == @nis")["unit_id"].iloc[0]
     region = find_region(data, f"judicial_arrondissement:{arrondissement}", date)
@@ -88,4 +118,15 @@ with left:
         safe_name(f"rapport-{region.name}-{date}") + ".pdf",
         "application/pdf",
     )
+st.subheader(t("span_title"))
+grid = standing.assign(
+    cell=[f"{c} ({median_text(m)})" for c, m in zip(standing["count"], standing["median"], strict=True)]
+).pivot(index="own", columns="other", values="cell")
+grid = grid.reindex(index=SAFETY_LAYERS, columns=SAFETY_LAYERS).fillna("—")
+grid.index = [layer_name(k) for k in grid.index]
+grid.columns = [layer_name(k) for k in grid.columns]
+st.dataframe(grid, width="stretch")
+st.caption(t("span_caption"))
+all_structures = structures_table(data, list(data.layers), date)
+downloads(all_structures, "alle-gemeenten-alle-structuren", t("span_download"), tuple(data.layers))
 st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))

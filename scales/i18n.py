@@ -825,6 +825,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Kopieer de link om deze weergave te delen; wie ze opent, ziet dezelfde lagen, gemeente en datum.",
         "en": "Copy the link to share this view; whoever opens it sees the same layers, municipality and date.",
     },
+    "span_metric": {
+        "nl": "Uw {own} ligt over zoveel {other}s",
+        "en": "Your {own} spans this many {other}s",
+    },
+    "span_help": {
+        "nl": "Hoeveel eenheden van de andere structuur de eigen eenheid van deze gemeente raakt. Mediaan van de Vlaamse gemeenten: {median}.",
+        "en": "How many units of the other structure this municipality's own unit touches. Median of the Flemish municipalities: {median}.",
+    },
+    "span_median": {
+        "nl": "Mediaan Vlaamse gemeenten: {median}",
+        "en": "Median Flemish municipality: {median}",
+    },
+    "span_title": {
+        "nl": "Met hoeveel eenheden van elke andere structuur hebben de eigen eenheden te maken?",
+        "en": "How many units of each other structure do its own units deal with?",
+    },
+    "span_caption": {
+        "nl": "Rij: de eenheid van deze gemeente in die structuur; kolom: de andere structuur; tussen haakjes de mediaan van de Vlaamse gemeenten. Meer dan 1 waar de rij kleiner is dan de kolom betekent: de eenheid ligt over een grens.",
+        "en": "Row: this municipality's unit in that structure; column: the other structure; in brackets the median of the Flemish municipalities. More than 1 where the row is smaller than the column means: the unit crosses a border.",
+    },
+    "span_download": {
+        "nl": "Alle gemeenten en al hun structuren",
+        "en": "All municipalities and all their structures",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",

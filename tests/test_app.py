@@ -107,7 +107,13 @@ def test_municipality_page_partner_count(atlas) -> None:
     app.switch_page("pages/municipality.py").run()
     assert not app.exception
     assert app.selectbox[0].value == "23027"
-    assert app.metric[0].value == "7"  # one unit in each of the seven public-safety layers
+    values = {m.label: m.value for m in app.metric}
+    # Halle's eerstelijnszone (Pajottenland-Zennevallei area) spans three police zones; its police zone one zone
+    assert values["Uw eerstelijnszone ligt over zoveel politiezones"] == "3"
+    assert values["Uw politiezone ligt over zoveel eerstelijnszones"] == "1"
+    assert "Mediaan Vlaamse gemeenten: 3" in " ".join(c.value for c in app.caption)
+    grid = app.dataframe[1].value
+    assert grid.loc["Eerstelijnszone", "Politiezone"] == "3 (3)" and grid.loc["Politiezone", "Politiezone"] == "—"
     unknown = start("nl")
     unknown.query_params["nis"] = "99999"
     unknown.switch_page("pages/municipality.py").run()

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from scales.data.atlas import Atlas
-from scales.data.layers import Layer
+from scales.data.layers import Layer, dominant_units
 from scales.data.validate import FLEMISH_REGION
-from scales.engine.compare import partner_counts
 from scales.problems import Problem, UsageError
 
 
@@ -64,20 +63,51 @@ def memberships(
     return pd.DataFrame(rows)
 
 
-def units_in(table: pd.DataFrame, layer_ids: list[str] | None = None) -> int:
-    """How many units a municipality's membership table (from `memberships`) lists, over the given
-    layers (all when None): its partner count as the map panel shows it."""
-    rows = table if not layer_ids else table[table["layer_id"].isin(layer_ids)]
-    return int(rows["unit_id"].notna().sum())
+def spans(layers: dict[str, Layer]) -> pd.DataFrame:
+    """Per municipality and ordered pair of layers (own, other): how many units of `other` its own unit
+    of `own` deals with (e.g. how many police zones its eerstelijnszone spans). A split municipality
+    counts its largest part's unit. Columns: nis, own, other, unit_id, count."""
+    frames = []
+    for own_id, own in layers.items():
+        home = dominant_units(own.membership)
+        for other_id, other in layers.items():
+            if other_id == own_id:
+                continue
+            pairs = own.membership[["nis", "unit_id"]].merge(other.membership[["nis", "unit_id"]], on="nis")
+            per_unit = pairs.groupby("unit_id_x")["unit_id_y"].nunique()
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "nis": home.index,
+                        "own": own_id,
+                        "other": other_id,
+                        "unit_id": home.to_numpy(),
+                        "count": home.map(per_unit).fillna(0).astype(int).to_numpy(),
+                    }
+                )  # fmt: skip
+            )
+    return pd.concat(frames, ignore_index=True)
 
 
-def partner_standing(profile: pd.DataFrame, nis: str) -> tuple[int, float]:
-    """A municipality's partner count and the median of the Flemish municipalities (from `partner_profile`)."""
-    flemish = profile.loc[profile["region_nis"] == FLEMISH_REGION, "partner_count"]
-    return int(profile.set_index("nis").loc[nis, "partner_count"]), float(flemish.median())
+def span_standing(table: pd.DataFrame, regions: pd.Series, nis: str) -> pd.DataFrame:
+    """One municipality's spans with the Flemish median of each (own, other) pair, and its total
+    (how many units of the other structures its own units deal with) with the median total."""
+    flemish = table[table["nis"].map(regions) == FLEMISH_REGION]
+    medians = flemish.groupby(["own", "other"])["count"].median().rename("median")
+    mine = table[table["nis"] == nis].merge(medians, on=["own", "other"], how="left")
+    return mine[["own", "other", "unit_id", "count", "median"]]
 
 
-def partner_profile(atlas: Atlas, layer_ids: list[str], date: dt.date | str | None = None) -> pd.DataFrame:
-    """Partner counts of every municipality over the chosen layers, with names and region."""
-    counts = partner_counts({k: atlas.layer(k, date) for k in layer_ids})
-    return atlas.atoms[["nis", "name_nl", "region_nis"]].merge(counts, on="nis", how="left")
+def span_totals(table: pd.DataFrame) -> pd.Series:
+    """NIS → how many units of the other structures its own units deal with, summed over all pairs."""
+    return table.groupby("nis")["count"].sum()
+
+
+def structures_table(atlas: Atlas, layer_ids: list[str], date: dt.date | str | None = None) -> pd.DataFrame:
+    """Every municipality × every structure: its unit's name in each layer (split ones joined), for download."""
+    table = atlas.atoms[["nis", "name_nl"]].rename(columns={"name_nl": "municipality"}).set_index("nis")
+    for layer_id in layer_ids:
+        layer = atlas.layer(layer_id, date)
+        named = layer.membership.assign(name=layer.membership["unit_id"].map(layer.unit_names()))
+        table[layer_id] = named.groupby("nis")["name"].agg(", ".join)
+    return table.reset_index()

@@ -6,19 +6,30 @@ import pandas as pd
 import pytest
 
 from scales.dashboard import maps
-from scales.dashboard.profile import memberships, partner_profile, partner_standing, units_in
+from scales.dashboard.profile import span_standing, span_totals, spans, structures_table
 from scales.engine.compare import Comparator
 
 
-def test_partner_count_and_the_flemish_median(atlas) -> None:
-    layers = ["police_zone", "primary_care_zone", "judicial_division"]
-    profile = partner_profile(atlas, layers, "2026-06-01")
-    count, median = partner_standing(profile, "11002")
-    assert count == 3 + 3  # Antwerpen: one police zone and division, four eerstelijnszone sub-zones
-    flemish = profile.loc[profile["region_nis"] == "02000", "partner_count"]
-    assert median == flemish.median() and len(flemish) == 285
-    table = memberships(atlas, "11002", "2026-06-01")
-    assert units_in(table, layers) == 6 and units_in(table) == int(table["unit_id"].notna().sum())
+def test_spans_count_the_other_units_a_municipalitys_own_unit_deals_with(atlas) -> None:
+    layers = {k: atlas.layer(k, "2026-06-01") for k in ("police_zone", "primary_care_zone", "judicial_division")}
+    table = spans(layers)
+    regions = atlas.atoms.set_index("nis")["region_nis"]
+    halle = span_standing(table, regions, "23027").set_index(["own", "other"])
+    assert halle.loc[("primary_care_zone", "police_zone"), "count"] == 3  # Beersel, Halle, Pepingen, … : 3 zones
+    assert halle.loc[("police_zone", "primary_care_zone"), "count"] == 1
+    flemish = table[(table["nis"].map(regions) == "02000") & (table["own"] == "police_zone")]
+    median = flemish[flemish["other"] == "primary_care_zone"]["count"].median()
+    assert halle.loc[("police_zone", "primary_care_zone"), "median"] == median
+    assert table["count"].nunique() > 3 and span_totals(table).nunique() > 5  # no longer the same for everyone
+    antwerp = span_standing(table, regions, "11002").set_index(["own", "other"])
+    assert antwerp.loc[("police_zone", "primary_care_zone"), "count"] == 4  # its police zone: four sub-zones
+
+
+def test_the_structures_download_has_every_municipality_and_layer(atlas) -> None:
+    table = structures_table(atlas, list(atlas.layers), "2026-06-01")
+    assert len(table) == 304 and list(table.columns[2:]) == list(atlas.layers)
+    assert table.set_index("nis").loc["44021", "municipality"] == "Gent"
+    assert table["region"].notna().all() and table["reference_region"].isna().sum() == 19  # Brussels
 
 
 def test_partner_fill_bins_start_at_one_unit_per_layer() -> None:
