@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scales.dashboard import maps
+from scales.dashboard.findings import reading
 from scales.dashboard.ui import (
     atlas,
     comparator,
@@ -120,6 +121,7 @@ st.query_params.update({"a": a_id, "b": b_id})  # a link to this view reproduces
 result = comparator().compare(data.resolve(a_id, date, own), data.resolve(b_id, date, own), weight)
 summary = result.summary()
 st.subheader(t("pair_title", a=plain(pair_labels[a_id]), b=plain(pair_labels[b_id])))
+st.markdown(plain(reading(summary, pair_labels[a_id], pair_labels[b_id], lang())))
 unit = t(f"weight_{weight}")
 cols = st.columns(4)
 cols[0].metric(
@@ -128,10 +130,12 @@ cols[0].metric(
     help=metric_text("nested_a_in_b", lang()),
 )
 cols[1].metric(metric_title("coterminous", lang()), summary["coterminous"], help=metric_text("coterminous", lang()))
-cols[2].metric("V", number(summary["v_measure"], lang(), 2), help=metric_text("v_measure", lang()))
+cols[2].metric(
+    metric_title("v_measure", lang()), number(summary["v_measure"], lang(), 2), help=metric_text("v_measure", lang())
+)
 cols[3].metric(
-    metric_title("alignment_cost_a_into_b", lang()),
-    f"{number(summary['alignment_cost_a_into_b'], lang())} {unit}",
+    t("cost_label", weight=unit),
+    number(summary["alignment_cost_a_into_b"], lang()),
     help=metric_text("alignment_cost_a_into_b", lang()),
 )
 st.caption(

@@ -290,12 +290,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Gerechtelijke arrondissementen en afdelingen, parketten, politiezones, eerstelijnszones, Veilige Huizen en "
         "ARIEC's gebruiken elk hun eigen kaart (SBV 2025, §4.1 en §5). Deze tool meet die schaalmismatch voor de 304 "
         "gemeenten van Vlaanderen en Brussel (grenzen 2025): voor planners (in welke structuren zit mijn gemeente?), "
-        "bestuurders (waar zijn de gaten?) en analisten (hoe groot is de mismatch, wat kost bijsturen?).",
+        "bestuurders (waar zijn de gaten?) en analisten (hoe groot is de mismatch, wie zou moeten verschuiven?).",
         "en": "Judicial arrondissements and divisions, prosecution areas, police zones, primary-care zones, Veilige Huizen "
         "and ARIEC centres each use their own map (SBV 2025, §4.1 and §5). This tool measures that scale mismatch for "
         "the 304 municipalities of Flanders and Brussels (2025 borders): for planners (which structures is my "
-        "municipality in?), governors (where are the gaps?) and analysts (how large is the mismatch, what would "
-        "alignment cost?).",
+        "municipality in?), governors (where are the gaps?) and analysts (how large is the mismatch, who would "
+        "have to move?).",
     },
     "findings_title": {"nl": "Vaststellingen (live berekend)", "en": "Findings (computed live)"},
     "finding_police_elz": {
@@ -849,6 +849,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Alle gemeenten en al hun structuren",
         "en": "All municipalities and all their structures",
     },
+    "reading_pair": {
+        "nl": "{v}: {a} en {b} {level}; {split} van de {units} eenheden van {a} liggen over een grens van {b}; {cost} {weight} zouden van eenheid moeten veranderen opdat {a} in {b} past.",
+        "en": "{v}: {a} and {b} {level}; {split} of the {units} units of {a} cross a border of {b}; {cost} {weight} would have to change unit for {a} to fit in {b}.",
+    },
+    "reading_almost": {
+        "nl": "vallen bijna samen",
+        "en": "almost coincide",
+    },
+    "reading_largely": {
+        "nl": "vallen grotendeels samen",
+        "en": "largely coincide",
+    },
+    "reading_partly": {
+        "nl": "vallen deels samen",
+        "en": "partly coincide",
+    },
+    "reading_little": {
+        "nl": "hebben weinig met elkaar te maken",
+        "en": "have little to do with each other",
+    },
+    "cost_label": {
+        "nl": "Te verschuiven ({weight})",
+        "en": "To move ({weight})",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",
@@ -1047,8 +1071,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Municipalities that (partly) change unit",
     },
     "align_note": {
-        "nl": "Laten passen in {anchor}, gewicht {weight}: {cost} verschuift (gelijk aan de afstemmingskost van de motor). Referentiedatum {date}; inwoners op 1 januari {year} (Statbel).",
-        "en": "Fitted into {anchor}, weight {weight}: {cost} moves (equal to the engine's alignment cost). Reference date {date}; inhabitants on 1 January {year} (Statbel).",
+        "nl": "Laten passen in {anchor}, gewicht {weight}: {cost} verschuift (gelijk aan 'te verschuiven' op Vergelijk). Referentiedatum {date}; inwoners op 1 januari {year} (Statbel).",
+        "en": "Fitted into {anchor}, weight {weight}: {cost} moves (equal to 'to move' on Compare). Reference date {date}; inhabitants on 1 January {year} (Statbel).",
     },
     "align_use": {
         "nl": "Neem dit voorstel over in de editor",
@@ -1128,52 +1152,54 @@ TEXTS: dict[str, dict[str, str]] = {
 
 METRIC_TEXTS: dict[str, dict[str, str]] = {
     "nested_a_in_b": {
-        "nl": "Genest (A in B): aandeel eenheden van A die volledig in één eenheid van B liggen.",
-        "en": "Nested (A in B): share of A's units lying entirely inside one unit of B.",
+        "nl": "Binnen één eenheid van B: aandeel eenheden van A die volledig in één eenheid van B liggen.",
+        "en": "Inside one unit of B: share of A's units lying entirely inside one unit of B.",
     },
     "nested_a_in_b_weighted": {
-        "nl": "Genest, gewogen: hetzelfde, gewogen naar het gekozen gewicht.",
-        "en": "Nested, weighted: the same, weighted by the chosen weight.",
+        "nl": "Binnen één eenheid van B, gewogen: hetzelfde, naar inwoners, km² of gemeenten.",
+        "en": "Inside one unit of B, weighted: the same, by inhabitants, km² or municipalities.",
     },
     "coterminous": {
-        "nl": "Samenvallend: eenheden van A die precies samenvallen met een eenheid van B.",
-        "en": "Coterminous: units of A that coincide exactly with a unit of B.",
+        "nl": "Precies gelijk: eenheden van A die precies samenvallen met een eenheid van B.",
+        "en": "Exactly equal: units of A that coincide exactly with a unit of B.",
     },
     "alignment_cost_a_into_b": {
-        "nl": "Afstemmingskost: hoeveel (inwoners, km² of gemeenten) van eenheid moet wisselen opdat A in B past.",
-        "en": "Alignment cost: how much (inhabitants, km² or municipalities) must change unit for A to fit in B.",
+        "nl": "Te verschuiven: hoeveel inwoners (of km², of gemeenten) van eenheid zouden moeten veranderen opdat elke "
+        "eenheid van A binnen één eenheid van B valt.",
+        "en": "To move: how many inhabitants (or km², or municipalities) would have to change unit for every unit of A "
+        "to fall inside one unit of B.",
     },
     "v_measure": {
-        "nl": "V-maat: 1 = dezelfde indeling, 0 = geen verband (harmonisch gemiddelde van homogeniteit en volledigheid).",
-        "en": "V-measure: 1 = the same division, 0 = unrelated (harmonic mean of homogeneity and completeness).",
+        "nl": "Overeenkomst (V-maat): 1 = dezelfde indeling, 0 = de indelingen hebben niets met elkaar te maken.",
+        "en": "Agreement (V-measure): 1 = the same division, 0 = the divisions have nothing to do with each other.",
     },
     "homogeneity": {
-        "nl": "Homogeniteit: 1 als elke eenheid van B binnen één eenheid van A ligt.",
-        "en": "Homogeneity: 1 when every unit of B lies inside one unit of A.",
+        "nl": "Zuiverheid (homogeniteit): 1 als elke eenheid van B binnen één eenheid van A ligt.",
+        "en": "Purity (homogeneity): 1 when every unit of B lies inside one unit of A.",
     },
     "completeness": {
-        "nl": "Volledigheid: 1 als elke eenheid van A binnen één eenheid van B ligt.",
-        "en": "Completeness: 1 when every unit of A lies inside one unit of B.",
+        "nl": "Heelheid (volledigheid): 1 als elke eenheid van A binnen één eenheid van B ligt.",
+        "en": "Wholeness (completeness): 1 when every unit of A lies inside one unit of B.",
     },
     "nmi": {
-        "nl": "Genormaliseerde wederzijdse informatie (rekenkundig): gelijk aan de V-maat.",
-        "en": "Normalised mutual information (arithmetic): equals the V-measure.",
+        "nl": "Gedeelde informatie (NMI): hetzelfde getal als de overeenkomst (V-maat), onder de naam uit de statistiek.",
+        "en": "Shared information (NMI): the same number as the agreement (V-measure), under its statistics name.",
     },
     "ari": {
-        "nl": "Gecorrigeerde Rand-index: overeenkomst van paren, 0 = toeval, 1 = identiek.",
-        "en": "Adjusted Rand index: agreement of pairs, 0 = chance, 1 = identical.",
+        "nl": "Paren samen (ARI): hoe vaak twee inwoners die in A samen zitten, ook in B samen zitten; 0 = toeval, 1 = altijd.",
+        "en": "Pairs together (ARI): how often two residents together in A are also together in B; 0 = chance, 1 = always.",
     },
     "mapcurves": {
-        "nl": "Mapcurves: hoe goed de eenheden elkaar overlappen (0–1).",
-        "en": "Mapcurves: how well the units overlap each other (0–1).",
+        "nl": "Overlap (Mapcurves): hoe goed de eenheden elkaar bedekken (0–1).",
+        "en": "Overlap (Mapcurves): how well the units cover each other (0–1).",
     },
     "vi": {
-        "nl": "Variatie van informatie (bits): 0 = identiek, hoger = meer verschil.",
-        "en": "Variation of information (bits): 0 = identical, higher = more different.",
+        "nl": "Verschil (VI, in bits): 0 = dezelfde indeling, hoe hoger hoe meer ze verschillen.",
+        "en": "Difference (VI, in bits): 0 = the same division, the higher the more they differ.",
     },
     "boundary_coincidence_a_on_b": {
-        "nl": "Grensovereenkomst: aandeel van de grenslengte van A dat ook een grens van B is.",
-        "en": "Boundary coincidence: share of A's border length that is also a border of B.",
+        "nl": "Gedeelde grenzen: aandeel van de grenslengte van A dat ook een grens van B is.",
+        "en": "Shared borders: share of A's border length that is also a border of B.",
     },
 }
 
@@ -1181,11 +1207,11 @@ HOW_COMPUTED: dict[str, str] = {
     "nl": "Elke gemeente weegt met het gekozen gewicht (inwoners, km² of 1) en telt mee in de eenheden waartoe ze behoort "
     "(met haar aandeel als een laag de gemeente opsplitst). Zo ontstaat een kruistabel n[a, b] van gedeeld gewicht; alle "
     "maten volgen daaruit (METRICS.md; informatiematen zoals in het R-pakket sabre, log₂). Genest: a raakt één b. "
-    "Afstemmingskost: N − Σₐ maxᵦ n[a, b]. Gemeenten die een laag niet dekt, vallen weg uit dat paar. Functie: "
+    "Te verschuiven: N − Σₐ maxᵦ n[a, b]. Gemeenten die een laag niet dekt, vallen weg uit dat paar. Functie: "
     "scales.engine.compare.Comparator.compare → scales.engine.metrics.",
     "en": "Every municipality weighs with the chosen weight (inhabitants, km² or 1) and counts in the units it belongs to "
     "(by its share where a layer splits it). That gives a cross-table n[a, b] of shared weight; every measure follows from "
-    "it (METRICS.md; information measures as in the R package sabre, log₂). Nested: a touches one b. Alignment cost: "
+    "it (METRICS.md; information measures as in the R package sabre, log₂). Nested: a touches one b. To move: "
     "N − Σₐ max_b n[a, b]. Municipalities a layer does not cover are left out of that pair. Function: "
     "scales.engine.compare.Comparator.compare → scales.engine.metrics.",
 }

@@ -96,8 +96,14 @@ def test_compare_page_figures_equal_the_engine(atlas) -> None:
         .summary()
     )
     values = {m.label: m.value for m in app.metric}
-    assert values["V"] == number(summary["v_measure"], "en", 2)
-    assert any(number(summary["alignment_cost_a_into_b"], "en") in v for v in values.values())
+    assert values["Agreement (V-measure)"] == number(summary["v_measure"], "en", 2)
+    assert values["To move (inhabitants)"] == number(summary["alignment_cost_a_into_b"], "en")  # not "cost"
+    texts = [m.value.replace("\\", "") for m in app.markdown]  # shown escaped: names are the user's text
+    sentence = next(text for text in texts if text.startswith(number(summary["v_measure"], "en", 2) + ":"))
+    assert (
+        f"{summary['split_units_a']} of the {summary['units_a']} units of Police zone cross a border of "
+        "Primary-care zone" in sentence
+    )  # the figures read out in one plain sentence
     assert len(app.dataframe) == 3  # straddles, moves, units
 
 
@@ -141,7 +147,7 @@ def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
     assert not app.exception and "my\\_zones" in app.subheader[0].value  # escaped Markdown
     assert (set(generated.glob("*")) if generated.exists() else set()) == published  # nothing public written
     values = {m.label: m.value for m in app.metric}
-    assert values["V"] == "0.86"  # the custom copy of the police zones against the eerstelijnszones
+    assert values["Agreement (V-measure)"] == "0.86"  # the custom copy of the police zones against the eerstelijnszones
 
 
 def test_a_link_cannot_put_markdown_in_the_page(atlas) -> None:
@@ -257,7 +263,7 @@ def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> Non
     assert not app.exception
     assert "1 gemeente(n) naar PZ Het Houtsche" in " ".join(m.value for m in app.markdown).replace("\\", "")
     shown = app.dataframe[0].value
-    reference = shown[(shown["Laag"] == "Referentieregio") & (shown["Maat"].str.startswith("Afstemmingskost"))]
+    reference = shown[(shown["Laag"] == "Referentieregio") & (shown["Maat"].str.startswith("Te verschuiven"))]
     assert len(reference) == 1 and reference["Beter afgestemd?"].iloc[0] == "ja"
     next(b for b in app.button if b.label == TEXTS["align_button"]["nl"]).click().run()  # police → reference regions
     costs = {m.label: m.value for m in app.metric}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from scales.analysis.capacity import capacity
 from scales.data.atlas import Atlas
 from scales.engine.compare import Comparator
+from scales.i18n import number, t
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,27 @@ def headline_findings(atlas: Atlas, date: dt.date | str | None = None) -> list[F
         )
     )
     return findings
+
+
+AGREEMENT_LEVELS = ((0.9, "reading_almost"), (0.7, "reading_largely"), (0.4, "reading_partly"), (0.0, "reading_little"))
+"""V-measure thresholds and the words that read them (≥ 0.9 almost the same division, … below 0.4 little to do)."""
+
+
+def reading(summary: dict, a_name: str, b_name: str, lang: str = "nl") -> str:
+    """One plain sentence that reads a pair's key figures, e.g. "0,86: Politiezone en Eerstelijnszone vallen
+    grotendeels samen; 37 van de 105 eenheden van Politiezone liggen over een grens van Eerstelijnszone; …"."""
+    value = summary["v_measure"]
+    level = next(key for bound, key in AGREEMENT_LEVELS if value >= bound)
+    weight = t(f"weight_{summary['weight']}", lang)
+    return t(
+        "reading_pair",
+        lang,
+        v=number(value, lang, 2),
+        level=t(level, lang),
+        a=a_name,
+        b=b_name,
+        split=summary["split_units_a"],
+        units=summary["units_a"],
+        cost=number(summary["alignment_cost_a_into_b"], lang),
+        weight=weight,
+    )

@@ -52,3 +52,18 @@ def test_graded_fill_keeps_no_access_apart() -> None:
     assert colours["a"] == maps.SEQUENTIAL[0] and colours["b"] != colours["a"]  # 0 has a colour of its own
     assert [low for _, low, _ in steps] == pytest.approx([0.0, 0.01, 0.035]) and steps[-1][2]  # 0.035: the median
     assert colours["e"] == colours["d"] == maps.SEQUENTIAL[2]
+
+
+def test_a_pair_is_read_out_in_plain_words() -> None:
+    from scales.dashboard.findings import reading
+
+    summary = {"v_measure": 0.8612, "weight": "inhabitants", "split_units_a": 37, "units_a": 105,
+               "alignment_cost_a_into_b": 1078413.0}  # fmt: skip
+    assert reading(summary, "Politiezone", "Eerstelijnszone") == (
+        "0,86: Politiezone en Eerstelijnszone vallen grotendeels samen; 37 van de 105 eenheden van Politiezone "
+        "liggen over een grens van Eerstelijnszone; 1.078.413 inwoners zouden van eenheid moeten veranderen "
+        "opdat Politiezone in Eerstelijnszone past."
+    )
+    assert "almost coincide" in reading({**summary, "v_measure": 0.95}, "A", "B", "en")
+    assert "vallen deels samen" in reading({**summary, "v_measure": 0.4}, "A", "B")
+    assert "weinig met elkaar" in reading({**summary, "v_measure": 0.39}, "A", "B")

@@ -126,7 +126,7 @@ def test_a_saved_scenario_is_offered_in_the_browser(page, app_url: str, atlas) -
     page.goto(f"{app_url}/vergelijk?a=scenario:Politie in referentieregio&b=reference_region")
     wait_for_app(page)
     expect(page.get_by_text("Politie in referentieregio tegenover Referentieregio")).to_be_visible(timeout=30000)
-    nested = page.locator("[data-testid='stMetric']").filter(has_text="Genest (A in B)")
+    nested = page.locator("[data-testid='stMetric']").filter(has_text="Binnen één eenheid van B")
     expect(nested).to_contain_text("100")
     page.goto(f"{app_url}/scenarios")
     wait_for_app(page)
