@@ -5,7 +5,7 @@ import altair as alt
 import streamlit as st
 
 from scales.analysis.capacity import IDEAL_ROLES, capacity
-from scales.dashboard.ui import atlas, downloads, lang, plain, reference_date, t
+from scales.dashboard.ui import atlas, chart_locale, downloads, lang, plain, reference_date, t
 from scales.i18n import number, percent
 
 data = atlas()
@@ -48,8 +48,13 @@ chart = (
     .encode(
         x=alt.X("staff_per_100k:Q", title=t("capacity_chart")),
         y=alt.Y("name:N", sort="-x", title=None),
-        tooltip=["name", "staff", "staff_per_100k"],
+        tooltip=[
+            alt.Tooltip("name:N", title=t("col_area")),
+            alt.Tooltip("staff:Q", title=t("col_staff")),
+            alt.Tooltip("staff_per_100k:Q", title=t("col_staff_per_100k"), format=",.2f"),
+        ],
     )
+    .configure(locale=chart_locale(lang()))
 )
 st.markdown(f"**{t('capacity_chart')}**")
 st.altair_chart(chart, width="stretch")

@@ -9,6 +9,7 @@ from scales.dashboard import maps
 from scales.dashboard.findings import reading
 from scales.dashboard.ui import (
     atlas,
+    chart_locale,
     comparator,
     downloads,
     file_on_request,
@@ -66,10 +67,17 @@ base = alt.Chart(long).encode(
     x=alt.X("B:N", sort=order, title=t("layer_b")), y=alt.Y("A:N", sort=order, title=t("layer_a"))
 )
 heat = base.mark_rect().encode(
-    color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis"), title=None), tooltip=["A", "B", "label"]
+    color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis"), title=None),
+    tooltip=[
+        alt.Tooltip("A:N", title=t("layer_a")),
+        alt.Tooltip("B:N", title=t("layer_b")),
+        alt.Tooltip("label:N", title=metric_title(metric, lang())),
+    ],
 )
-text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.value("white"))
-st.altair_chart((heat + text).properties(height=520), width="stretch")
+long["ink"] = maps.label_inks(long["value"])  # black on light cells, white on dark ones
+text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.Color("ink:N", scale=None))
+chart = (heat + text).properties(height=520).configure(locale=chart_locale(lang()))
+st.altair_chart(chart, width="stretch")
 st.caption(t("matrix_caption", weight=t(f"weight_{weight}"), date=date))
 downloads(
     table.rename_axis("layer").reset_index(),

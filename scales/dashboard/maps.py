@@ -30,18 +30,20 @@ GENERATED = "generated"
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
 FLANDERS_BOUNDS = [[50.68, 2.54], [51.51, 5.92]]
-CLASS_COLOURS = {"coterminous": "#1a9850", "nested": "#91cf60", "union": "#fee08b", "misaligned": "#d73027"}
+CLASS_COLOURS = {"coterminous": "#2166ac", "nested": "#92c5de", "union": "#fdb863", "misaligned": "#b35806"}
+"""Blue (aligned) to orange (misaligned), ColorBrewer RdBu/PuOr hues: apart for every colour vision."""
 SEQUENTIAL = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
 OUTLINE_STYLES = [
     ("#08306b", 3.5, None),
     ("#d7301f", 2.5, "6 4"),
     ("#238b45", 2.5, None),
     ("#6a51a3", 2.0, "2 4"),
-    ("#b15928", 2.0, None),
+    ("#b15928", 2.0, "10 3"),
     ("#e7298a", 2.0, "8 3 2 3"),
     ("#000000", 1.5, "1 3"),
-    ("#1f78b4", 1.5, None),
+    ("#1f78b4", 1.5, "4 2 1 2"),
 ]
+"""Border styles by drawing position: two lines of close colour (for any colour vision) never share a dash pattern."""
 POINT_STYLES = {
     "veilig_huis_locations": ("#c51b7d", 9),
     "antenna_points": ("#f1b6da", 6),
@@ -264,8 +266,9 @@ def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
     return group
 
 
-HIGHLIGHT_FILL = "#e66101"
-"""Municipalities to notice (moved in a scenario): orange, apart from blue outlines for every colour vision."""
+HIGHLIGHT_FILL = "#000040"
+"""Municipalities to notice (moved in a scenario, changing on the date): near-black navy, the colour furthest
+from the blue-to-orange classes and the orange bands for every colour vision (tests/dashboard/test_palettes.py)."""
 GAP_STYLE = {"color": "#2166ac", "weight": 3, "dashArray": "6 4", "fill": False}
 """Units without a location: a dashed blue outline, distinct from the orange distance bands."""
 
@@ -370,3 +373,28 @@ def clicked_nis(state: Mapping | None) -> str | None:
     feature = (state or {}).get("last_active_drawing") or {}
     nis = (feature.get("properties") or {}).get("nis")
     return str(nis) if nis else None
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours (1 to 21; 4.5 is the AA minimum for text)."""
+
+    def luminance(colour: str) -> float:
+        channels = np.array([int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+        linear = np.where(channels <= 0.03928, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+        return float(linear @ [0.2126, 0.7152, 0.0722])
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def label_inks(values: pd.Series, scheme: str = "viridis") -> pd.Series:
+    """Black or white per value, whichever contrasts more with the cell colour a linear `scheme` scale over
+    the values' range gives it: heat-map labels stay readable on dark and light cells alike."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    position = (values - low) / (high - low) if high > low else values * 0 + 0.5
+    cells = [to_hex(colormaps[scheme](float(p))) if pd.notna(p) else "#ffffff" for p in position]
+    inks = ["#000000" if contrast_ratio(c, "#000000") >= contrast_ratio(c, "#ffffff") else "#ffffff" for c in cells]
+    return pd.Series(inks, index=values.index)

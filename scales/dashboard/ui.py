@@ -322,6 +322,13 @@ def safe_key(text: str) -> str:
     return re.sub(r"[^\w-]+", "-", text)
 
 
+def chart_locale(language: str) -> dict:
+    """Vega number formats of the language: Belgian Dutch `1.234,5`, English `1,234.5` (axes, colour bars)."""
+    if language == "nl":
+        return {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " €"]}}
+    return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}}
+
+
 def legend(items: list[tuple[str, str]]) -> None:
     """A legend of (CSS style of the swatch, label) pairs; labels are escaped."""
     rows = "".join(

@@ -26,7 +26,7 @@ MAP_LAYERS = ("judicial_arrondissement", "police_zone", "primary_care_zone")
 MAP_STYLES = {
     "judicial_arrondissement": ("#08306b", 2.2),
     "police_zone": ("#d7301f", 0.9),
-    "primary_care_zone": ("#238b45", 0.9),
+    "primary_care_zone": ("#2166ac", 0.9),
 }
 OTHER_STYLES = [("#6a51a3", 1.2), ("#b15928", 1.2), ("#e7298a", 1.0), ("#1f78b4", 1.0)]
 MOVES_SHOWN = 25
