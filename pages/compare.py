@@ -22,6 +22,7 @@ from scales.dashboard.ui import (
     reference_date,
     session_memo,
     shapes_of,
+    show,
     t,
 )
 from scales.data.custom import CustomLayerError, parse_custom_layer
@@ -170,14 +171,14 @@ legend([(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.item
 
 st.subheader(t("straddles_title"))
 straddles = result.straddles(comparator().atom_names)
-st.dataframe(straddles, hide_index=True, width="stretch")
+show(straddles)
 downloads(straddles, f"straddles-{a_id}-{b_id}", t("straddles_title"), (a_id, b_id), weight)
 st.subheader(t("moves_title"))
 moves = result.moves(comparator().atom_names)
-st.dataframe(moves, hide_index=True, width="stretch")
+show(moves)
 downloads(moves, f"moves-{a_id}-{b_id}", t("moves_title"), (a_id, b_id), weight)
 st.subheader(t("units_title"))
-st.dataframe(units, hide_index=True, width="stretch")
+show(units)
 downloads(units, f"units-{a_id}-{b_id}", t("units_title"), (a_id, b_id), weight)
 left, right = st.columns(2)
 with left:

@@ -21,6 +21,7 @@ from scales.dashboard.ui import (
     plain,
     reference_date,
     session_memo,
+    show,
     store,
     t,
 )
@@ -211,7 +212,7 @@ downloads(table, f"bereik-{by}-{threshold}km", t("coverage_title"), (by, "veilig
 st.subheader(t("gaps_title"))
 for key, frame in gaps.items():
     with st.expander(t(f"gap_{key}", n=len(frame), km=threshold)):
-        st.dataframe(frame, hide_index=True, width="stretch")
+        show(frame)
         downloads(frame, f"lacunes-{key}-{threshold}km", t(f"gap_{key}", n=len(frame), km=threshold))
 
 st.subheader(t("suggest_title"))
@@ -250,13 +251,7 @@ if saved and saved[:3] == (tuple(places["location_id"]), threshold, int(k)):  # 
 with st.expander(t("fca_title")):
     st.caption(t("fca_help"))
     access = cv.floating_catchment(data, places, threshold_km=float(threshold))
-    st.dataframe(
-        access.assign(supply_per_10k=access["supply_per_10k"].map(lambda v: number(v, lang(), 4))).rename(
-            columns={"name": t("col_municipality"), "supply_per_10k": t("col_supply_per_10k")}
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    show(access.rename(columns={"name": "municipality"}))
     downloads(access, f"e2sfca-{threshold}km", t("fca_title"), (), "inhabitants")
     fill, steps = maps.graded_fill(access.set_index("nis")["supply_per_10k"])
     catchment_map = maps.blank_map()

@@ -21,6 +21,7 @@ from scales.dashboard.ui import (
     reference_date,
     session_memo,
     shapes_of,
+    show,
     store,
     t,
 )
@@ -202,7 +203,7 @@ legend(
     ]
 )
 moved_table = moved.assign(name=moved["nis"].map(names))[["nis", "name", "from", "to"]]
-st.dataframe(moved_table, hide_index=True, width="stretch")
+show(moved_table)
 
 # --- align to an anchor ----------------------------------------------------------------------------
 st.subheader(t("align_title"))
@@ -239,7 +240,7 @@ if proposal is not None:
             year=data.population_year,
         )
     )
-    st.dataframe(proposal.moves, hide_index=True, width="stretch")
+    show(proposal.moves)
     downloads(
         proposal.moves,
         f"align-{proposal.layer.meta.parent}-{proposal.anchor.id}",
@@ -270,9 +271,7 @@ if kept is not None:
     if listing.empty:
         st.caption(t("scenario_nothing_saved"))
     else:
-        st.dataframe(
-            listing[["id", "kind", "parent", "units", "municipalities", "updated"]], hide_index=True, width="stretch"
-        )
+        show(listing[["id", "kind", "parent", "units", "municipalities", "updated"]])
         picked = st.selectbox(t("scenario_pick"), list(listing["id"]), key="scenario_pick")
         picked_layer = own_layers().get(picked) or kept.layer(picked, atom_ids)
         left, middle, right = st.columns(3)

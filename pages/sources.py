@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scales.dashboard.ui import atlas, plain, reference_date, t
+from scales.dashboard.ui import atlas, plain, reference_date, show, t
 from scales.data.sources import cache_dir, mirror_dir, registry
 
 data = atlas()
@@ -17,7 +17,7 @@ for layer_id in data.layers:
     rows.append(
         {
             t("col_layer"): meta.name(st.session_state["lang"]),
-            "id": layer_id,
+            t("col_layer_code"): layer_id,
             t("col_units"): len(layer.units),
             t("col_atoms"): f"{layer.atoms_covered()} / {len(data.atoms)}",
             t("col_source"): meta.source,
@@ -37,11 +37,7 @@ st.caption(t("subzone_method"))
 
 st.subheader(t("upstream_title"))
 upstream = pd.DataFrame([vars(s) for s in registry().values()])
-st.dataframe(
-    upstream[["key", "description", "reference_date", "licence", "attribution", "url", "sha256"]],
-    hide_index=True,
-    width="stretch",
-)
+show(upstream[["key", "description", "reference_date", "licence", "attribution", "url", "sha256"]])
 folder = mirror_dir()
 where = t("mirror", path=folder) if folder else t("cache", path=cache_dir())
 st.caption(t("fetch_state", where=where, date=reference_date().isoformat()))

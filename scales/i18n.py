@@ -873,6 +873,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Te verschuiven ({weight})",
         "en": "To move ({weight})",
     },
+    "col_key": {
+        "nl": "Sleutel",
+        "en": "Key",
+    },
+    "col_description": {
+        "nl": "Omschrijving",
+        "en": "Description",
+    },
+    "col_url": {
+        "nl": "Adres (URL)",
+        "en": "Address (URL)",
+    },
+    "col_sha256": {
+        "nl": "Controlegetal (SHA-256)",
+        "en": "Checksum (SHA-256)",
+    },
+    "col_kind": {
+        "nl": "Soort",
+        "en": "Kind",
+    },
+    "col_parent": {
+        "nl": "Vertrokken van",
+        "en": "Started from",
+    },
+    "col_updated": {
+        "nl": "Laatst bewaard",
+        "en": "Last saved",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",

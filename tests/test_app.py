@@ -281,3 +281,19 @@ def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> Non
     kaart = start("nl").switch_page("pages/map.py").run()
     kaart.multiselect(key="map_layers").set_value(["scenario:Torhout bij Het Houtsche"]).run()
     assert not kaart.exception
+
+
+def test_dutch_pages_show_no_english_code_names_in_their_tables(atlas) -> None:
+    from scales.output.tables import HEADERS
+
+    codes = set(HEADERS) | {"id", "kind", "nis"}
+    values = {"coterminous", "nested", "union", "misaligned", "published", "derived", "inferred", "yes", "no"}
+    app = start("nl")
+    for page in PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, page
+        for frame in app.dataframe:
+            table = frame.value
+            assert not codes & {str(c) for c in table.columns}, (page, list(table.columns))
+            shown = {str(v) for column in table.columns for v in table[column].head(50)}
+            assert not values & shown, (page, values & shown)

@@ -40,7 +40,9 @@ HEADERS = {
     "police_zones_per_staff": "col_police_zones_per_staff", "roles_present": "col_roles_present",
     "profile_completeness": "col_completeness", "staff_year": "col_staff_year", "has_data": "col_has_data",
     "worst_nis": "col_worst_nis", "nearest_id": "col_nearest_code", "nearest_vh": "col_nearest_vh",
-    "own_vh": "col_own_vh", "own_km": "col_own_km",
+    "own_vh": "col_own_vh", "own_km": "col_own_km", "from": "report_from", "to": "report_to",
+    "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
+    "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
 }  # fmt: skip
 """Column → text key: downloaded and reported tables carry headers in the reader's language."""
 CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
