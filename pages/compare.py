@@ -26,7 +26,7 @@ from scales.dashboard.ui import (
     t,
 )
 from scales.data.custom import CustomLayerError, parse_custom_layer
-from scales.engine.compare import MATRIX_METRICS
+from scales.engine.compare import MATRIX_METRICS, METRICS
 from scales.engine.metrics import WEIGHTS
 from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
 from scales.output.geodata import geodata_bytes, unit_polygons
@@ -59,26 +59,39 @@ def metric_matrix(metric: str, weight: str, date_iso: str) -> pd.DataFrame:
     return comparator().matrix({k: atlas().layer(k, date_iso) for k in layer_ids}, metric, weight)
 
 
+MATRIX_HIGHER_IS_BETTER = {key: METRICS[key].higher_is_better for key in MATRIX_METRICS}
 table = metric_matrix(metric, weight, date)
 labelled = table.rename(index=layer_name, columns=layer_name)
 long = labelled.rename_axis("A").reset_index().melt(id_vars="A", var_name="B", value_name="value")
 long["label"] = long["value"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 2))
-order = list(labelled.index)
-base = alt.Chart(long).encode(
-    x=alt.X("B:N", sort=order, title=t("layer_b")), y=alt.Y("A:N", sort=order, title=t("layer_a"))
-)
-heat = base.mark_rect().encode(
-    color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis"), title=None),
-    tooltip=[
-        alt.Tooltip("A:N", title=t("layer_a")),
-        alt.Tooltip("B:N", title=t("layer_b")),
-        alt.Tooltip("label:N", title=metric_title(metric, lang())),
-    ],
-)
 long["ink"] = maps.label_inks(long["value"])  # black on light cells, white on dark ones
-text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.Color("ink:N", scale=None))
-chart = (heat + text).properties(height=520).configure(locale=chart_locale(lang()))
-st.altair_chart(chart, width="stretch")
+views = {t("view_matrix"): "matrix", t("view_list"): "list"}  # a list reads on a phone, the matrix does not
+view = views[st.radio(t("view_label"), list(views), horizontal=True, key=f"matrix_view_{lang()}")]
+if view == "matrix":
+    order = list(labelled.index)
+    base = alt.Chart(long).encode(
+        x=alt.X("B:N", sort=order, title=t("layer_b")), y=alt.Y("A:N", sort=order, title=t("layer_a"))
+    )
+    heat = base.mark_rect().encode(
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis"), title=None),
+        tooltip=[
+            alt.Tooltip("A:N", title=t("layer_a")),
+            alt.Tooltip("B:N", title=t("layer_b")),
+            alt.Tooltip("label:N", title=metric_title(metric, lang())),
+        ],
+    )
+    text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.Color("ink:N", scale=None))
+    chart = (heat + text).properties(height=520).configure(locale=chart_locale(lang()))
+    st.altair_chart(chart, width="stretch")
+else:
+    pairs = long[long["A"] != long["B"]].sort_values("value", ascending=not MATRIX_HIGHER_IS_BETTER[metric])
+    st.dataframe(
+        pairs[["A", "B", "label"]].rename(
+            columns={"A": t("layer_a"), "B": t("layer_b"), "label": metric_title(metric, lang())}
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 st.caption(t("matrix_caption", weight=t(f"weight_{weight}"), date=date))
 downloads(
     table.rename_axis("layer").reset_index(),

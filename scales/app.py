@@ -27,9 +27,18 @@ SETTINGS = {
 `.streamlit/config.toml` holds the same for `streamlit run app.py` (a test keeps the two equal)."""
 
 
+STYLE = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #555555 !important; }
+</style>"""
+"""Captions in a grey with 7.5:1 contrast on white, not faded (Streamlit's own reach 2.8–3.9:1, below the
+4.5:1 of WCAG 2.1 AA)."""
+
+
 def main() -> None:
     """Lay out the frame and run the chosen page."""
     st.set_page_config(page_title="scales", page_icon="🗺️", layout="wide")
+    st.markdown(STYLE, unsafe_allow_html=True)
     current = lang()
     with st.sidebar:
         choice = st.radio(

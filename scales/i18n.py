@@ -901,6 +901,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Laatst bewaard",
         "en": "Last saved",
     },
+    "view_label": {
+        "nl": "Weergave",
+        "en": "View",
+    },
+    "view_matrix": {
+        "nl": "Matrix",
+        "en": "Matrix",
+    },
+    "view_list": {
+        "nl": "Lijst (best eerst; leest op een smal scherm)",
+        "en": "List (best first; reads on a narrow screen)",
+    },
     # scenarios
     "scenarios_title": {
         "nl": "Scenario's: probeer een afstemming en bewaar ze",
