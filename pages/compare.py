@@ -165,6 +165,12 @@ st.caption(
     + (" " + t("left_out", n=summary["atoms_left_out"]) if summary["atoms_left_out"] else "")
 )
 
+key_figures = pd.DataFrame(
+    {"metric": list(summary), "value": [round(v, 4) if isinstance(v, float) else v for v in summary.values()]},
+    dtype=object,
+)
+downloads(key_figures, f"kerncijfers-{a_id}-{b_id}", t("pair_title", a=pair_labels[a_id], b=pair_labels[b_id]),
+          (a_id, b_id), weight)  # fmt: skip
 units = result.units()
 classes = units.query("layer == 'A'").set_index("unit_id")["class"]
 shapes = shapes_of(a_id, date, None if a_id in layer_ids else own[a_id])

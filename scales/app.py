@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from scales.dashboard.ui import date_changes, date_warnings, lang, t
+from scales.dashboard.ui import date_changes, date_warnings, lang, plain, reference_date, t
 from scales.i18n import LANGUAGES
 
 SETTINGS = {
@@ -55,7 +55,12 @@ def main() -> None:
             st.rerun()
         if "reference_date" not in st.session_state:  # arriving: the date from the link, else today
             st.session_state["reference_date"] = date_from(st.query_params.get("date")) or dt.date.today()
-        st.date_input(t("date_label"), key="reference_date", format="YYYY-MM-DD", help=t("date_help"))
+        if "date_text" not in st.session_state:  # the field shows the date in use
+            st.session_state["date_text"] = st.session_state["reference_date"].isoformat()
+        # A text field commits on Enter (and on leaving it); Streamlit's date field only on leaving it.
+        st.text_input(t("date_label"), key="date_text", on_change=commit_date, max_chars=10, help=t("date_help"))
+        if st.session_state.get("date_refused"):
+            st.error(t("date_refused", value=st.session_state["date_refused"], date=reference_date().isoformat()))
     pages = [
         st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
         st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
@@ -73,6 +78,15 @@ def main() -> None:
     page.run()
     date_warnings()
     date_changes()
+
+
+def commit_date() -> None:
+    """Take the typed reference date, or keep the previous one and say why (nothing typed is lost)."""
+    text = st.session_state["date_text"].strip()
+    parsed = date_from(text)
+    st.session_state["date_refused"] = "" if parsed else plain(text[:20])
+    if parsed:
+        st.session_state["reference_date"] = parsed
 
 
 def date_from(text: str | None) -> dt.date | None:

@@ -790,8 +790,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Distance to the own Veilig Huis (km)",
     },
     "date_help": {
-        "nl": "Typ een datum als JJJJ-MM-DD of kies ze in de kalender; ze staat ook in de link van de pagina.",
-        "en": "Type a date as YYYY-MM-DD or pick it in the calendar; it is also kept in the page's link.",
+        "nl": "Typ een datum als JJJJ-MM-DD en druk op Enter; ze staat ook in de link van de pagina.",
+        "en": "Type a date as YYYY-MM-DD and press Enter; it is also kept in the page's link.",
     },
     "changes_title": {
         "nl": "Wat verandert op {date}?",
@@ -912,6 +912,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "view_list": {
         "nl": "Lijst (best eerst; leest op een smal scherm)",
         "en": "List (best first; reads on a narrow screen)",
+    },
+    "date_refused": {
+        "nl": "{value} is geen datum als JJJJ-MM-DD (bv. 2026-01-01); de pagina toont nog {date}.",
+        "en": "{value} is not a date written YYYY-MM-DD (e.g. 2026-01-01); the page still shows {date}.",
     },
     # scenarios
     "scenarios_title": {

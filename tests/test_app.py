@@ -81,7 +81,7 @@ def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPat
     again.run().switch_page("pages/map.py").run()  # opening the link reproduces the view
     assert again.multiselect(key="map_layers").value == ["police_zone", "veilig_huis"]
     assert "Gent (44021)" in again.subheader[0].value
-    assert str(again.date_input(key="reference_date").value) == "2026-01-01"
+    assert str(again.session_state["reference_date"]) == again.query_params["date"] == "2026-01-01"
     assert "Gent (44021)" in app.subheader[0].value
     table = app.table[0].value
     police = atlas.layer("police_zone").membership.set_index("nis").loc["44021", "unit_id"]
@@ -161,12 +161,20 @@ def test_a_link_cannot_put_markdown_in_the_page(atlas) -> None:
 
 
 def test_a_future_reference_date_is_explained_in_the_sidebar(atlas) -> None:
-    import datetime as dt
-
     app = start("nl")
     assert not app.sidebar.warning
-    app.date_input(key="reference_date").set_value(dt.date(2030, 1, 1)).run()
+    app.text_input(key="date_text").set_value("2030-01-01").run()
     assert "2030-01-01 ligt in de toekomst" in app.sidebar.warning[0].value.replace("\\", "")
+    assert app.query_params["date"] == "2030-01-01"  # the link carries the date
+    app.text_input(key="date_text").set_value("1-1-2026").run()  # refused, and said why; the date stays
+    assert "1\\-1\\-2026 is geen datum" in app.sidebar.error[0].value and app.query_params["date"] == "2030-01-01"
+
+
+def test_the_date_changes_list_names_the_2026_police_merger(atlas) -> None:
+    app = start("nl")
+    app.text_input(key="date_text").set_value("2026-01-01").run()
+    text = " ".join(m.value for m in app.sidebar.markdown).replace("\\", "")
+    assert "Politiezone: 6 gemeenten gaan naar PZ Noord-Limburg" in text and "Lommel" in text
 
 
 def test_coverage_page_shows_the_engines_figures_and_a_what_if(atlas) -> None:

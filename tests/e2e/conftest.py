@@ -36,6 +36,39 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _serve(script: str, env: dict) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` on a free local port, headless; the process and its URL once healthy."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true", f"--server.port={port}",
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+        cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url, process)
+    return process, url
+
+
+def _stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def bare_url(browser) -> Iterator[str]:
+    """A bare Streamlit page served the same way, warmed up once: the yardstick for first paint."""
+    process, url = _serve("tests/e2e/bare_app.py", dict(os.environ))
+    warm_up = browser.new_page()
+    warm_up.goto(url)
+    wait_for_app(warm_up)
+    warm_up.close()
+    yield url
+    _stop(process)
+
+
 @pytest.fixture(scope="session")
 def app_url(atlas, mirror: Path, browser) -> Iterator[str]:
     """The dashboard served on a free local port (the atlas fixture has filled the cache already).
@@ -43,38 +76,13 @@ def app_url(atlas, mirror: Path, browser) -> Iterator[str]:
     One warm-up visit of the home page absorbs Streamlit's first-run quirk with a `pages/` folder
     (a deep link as the very first request shows a "Page not found" notice; see the README).
     """
-    port = _free_port()
-    env = {**os.environ, "SCALES_MIRROR": str(mirror)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_healthy(url, process)
+    process, url = _serve("app.py", {**os.environ, "SCALES_MIRROR": str(mirror)})
     warm_up = browser.new_page()
     warm_up.goto(url)
     wait_for_app(warm_up)
     warm_up.close()
     yield url
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+    _stop(process)
 
 
 NO_BROWSER = "Debian's chromium is not installed (apt-get install chromium chromium-driver)"

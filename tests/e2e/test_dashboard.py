@@ -134,3 +134,37 @@ def test_a_saved_scenario_is_offered_in_the_browser(page, app_url: str, atlas) -
     wait_for_app(page)
     expect(page.get_by_text("Gemeenten verplaatsen")).to_be_visible(timeout=30000)
     expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=30000)
+
+
+def _first_paint(page, url: str, ready) -> float:
+    started = time.perf_counter()
+    page.goto(url)
+    expect(ready(page)).to_be_visible(timeout=30000)
+    return time.perf_counter() - started
+
+
+def test_first_paint_of_the_map_page_against_a_bare_page(page, browser, app_url: str, bare_url: str) -> None:
+    """Measured in one run, warm servers, three times each (median): printed, not asserted (README, Speed)."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    yardstick = context.new_page()
+    yardstick.route("**/*", lambda r: r.continue_() if r.request.url.startswith(bare_url) else r.abort())
+    bare = sorted(_first_paint(yardstick, bare_url, lambda p: p.locator("h1")) for _ in range(3))[1]
+    context.close()
+    first_path = lambda p: p.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first  # noqa: E731
+    kaart = sorted(_first_paint(page, f"{app_url}/kaart", first_path) for _ in range(3))[1]
+    print(f"\nfirst paint: bare page {bare:.2f} s, map page {kaart:.2f} s, ratio {kaart / bare:.2f}")
+    assert bare > 0 and kaart > 0
+
+
+def test_the_reference_date_commits_on_enter_and_stays_in_the_link(page, app_url: str) -> None:
+    page.goto(f"{app_url}/bronnen")
+    wait_for_app(page)
+    field = page.get_by_label("Referentiedatum", exact=True)
+    field.fill("2026-01-01")
+    field.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Politiezone: 6 gemeenten gaan naar PZ Noord-Limburg", exact=False)).to_be_visible()
+    assert "date=2026-01-01" in page.url
+    page.reload()  # a reload (or a shared link) keeps the date
+    wait_for_app(page)
+    expect(page.get_by_label("Referentiedatum", exact=True)).to_have_value("2026-01-01", timeout=30000)
