@@ -165,7 +165,7 @@ shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
 for kind in shown_kinds:
     mine = places[places["kind"] == kind]
     if not mine.empty:
-        groups.append(maps.places_group(mine, kind, t(f"point_{kind}")))
+        groups.append(maps.places_group(mine, kind, t(f"point_{kind}"), lang()))
 map_column, legend_column = st.columns([3, 1])
 with map_column:
     st_folium(

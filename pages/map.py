@@ -127,7 +127,7 @@ for index, layer_id in enumerate(ordered):
     border = "dashed" if dash else "solid"
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 for kind in points:
-    groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}")))
+    groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}"), lang()))
     colour, _ = maps.POINT_STYLES[kind]
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
 view = {}

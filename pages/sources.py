@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scales.dashboard.ui import atlas, plain, reference_date, show, t
+from scales.dashboard.ui import atlas, lang, plain, reference_date, show, t
 from scales.data.sources import cache_dir, mirror_dir, registry
 
 data = atlas()
@@ -26,7 +26,7 @@ for layer_id in data.layers:
             t("col_valid_from"): meta.valid_from,
             t("col_valid_to"): meta.valid_to or "—",
             t("col_confidence"): t(f"confidence_{meta.confidence}"),
-            t("col_doubts"): " · ".join(meta.doubts),
+            t("col_doubts"): " · ".join(meta.doubts_in(lang())),
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

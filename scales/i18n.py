@@ -1194,6 +1194,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+LOCATION_BASIS: dict[str, str] = {
+    "interior point of the host municipality (no exact location sourced)": "binnenpunt van de gastgemeente (geen "
+    "exacte locatie in de bronnen)",
+    "coordinates given": "coördinaten opgegeven",
+    "interior point of the municipality (no coordinates given)": "binnenpunt van de gemeente (geen coördinaten "
+    "opgegeven)",
+    "what-if: interior point": "wat-als: binnenpunt van de gemeente",
+}
+"""How a location was placed (the data's English text) → Dutch."""
+
+
+def basis_text(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """How a location was placed, in the language (the data's own text where no translation is known)."""
+    return LOCATION_BASIS.get(text, text) if lang == "nl" else text
+
+
 METRIC_TEXTS: dict[str, dict[str, str]] = {
     "nested_a_in_b": {
         "nl": "Binnen één eenheid van B: aandeel eenheden van A die volledig in één eenheid van B liggen.",

@@ -23,6 +23,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from scales.data.layers import dominant_units
+from scales.i18n import basis_text
 
 STATIC_URL = "/app/static"
 GENERATED = "generated"
@@ -293,15 +294,17 @@ def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> fo
     return group
 
 
-def points_group(points: gpd.GeoDataFrame, kind: str, label: str) -> folium.FeatureGroup:
-    """Service locations as circles above every area layer, with an escaped tooltip (name, address, basis)."""
+def points_group(points: gpd.GeoDataFrame, kind: str, label: str, lang: str = "nl") -> folium.FeatureGroup:
+    """Service locations as circles above every area layer, with an escaped tooltip (name, address, and how
+    the location was placed, in the reader's language)."""
     colour, radius = POINT_STYLES[kind]
     labelled = points.assign(
         label=[
-            html.escape(f"{row.name} — {row.address}") + "<br><i>" + html.escape(row.location_basis) + "</i>"
+            html.escape(" — ".join(p for p in (row.name, row.address) if p)) + "<br><i>"
+            + html.escape(basis_text(row.location_basis, lang)) + "</i>"
             for row in points.itertuples()
         ]
-    )
+    )  # fmt: skip
     features = json.dumps(json.loads(labelled[["label", "geometry"]].to_json(drop_id=True)))
     group = folium.FeatureGroup(name=label)
     style = {"color": "#ffffff", "weight": 1.5, "fillColor": colour, "fillOpacity": 0.95}
@@ -334,14 +337,14 @@ def graded_fill(values: pd.Series, steps: int = 6) -> tuple[dict[str, str], list
     return binned_colours(values, bins), [(SEQUENTIAL[i], lows[i], i == len(lows) - 1) for i in range(len(lows))]
 
 
-def places_group(places: pd.DataFrame, kind: str, label: str) -> folium.FeatureGroup:
+def places_group(places: pd.DataFrame, kind: str, label: str, lang: str = "nl") -> folium.FeatureGroup:
     """Coverage locations (lon/lat, incl. what-if ones) as the point layer of their kind."""
     frame = gpd.GeoDataFrame(
         places.assign(address="", location_basis=places["basis"]),
         geometry=gpd.points_from_xy(places["lon"], places["lat"]),
         crs="EPSG:4326",
     )
-    return points_group(frame, kind, label)
+    return points_group(frame, kind, label, lang)
 
 
 def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:

@@ -117,7 +117,7 @@ def read_atlas(folder: Path, atlas_type):
     layers = {}
     for layer_id, meta in body["layers"].items():
         not_covered = tuple(meta.pop("not_covered"))
-        meta["doubts"] = tuple(meta["doubts"])
+        meta["doubts"], meta["doubts_nl"] = tuple(meta["doubts"]), tuple(meta["doubts_nl"])
         layers[layer_id] = Layer(
             LayerMeta(**meta), frames[f"membership-{layer_id}"], frames[f"units-{layer_id}"], not_covered
         )

@@ -59,10 +59,16 @@ class LayerMeta:
     parent: str = ""
     """The layer a custom layer or scenario was derived from, if any."""
     doubts: tuple[str, ...] = ()
+    doubts_nl: tuple[str, ...] = ()
+    """The same doubts in Dutch (empty for a user's layer)."""
 
     def name(self, lang: str = "nl") -> str:
         """The display name in the given language (Dutch by default)."""
         return self.name_en if lang == "en" else self.name_nl
+
+    def doubts_in(self, lang: str = "nl") -> tuple[str, ...]:
+        """The known doubts in the given language (English where no Dutch text is given)."""
+        return self.doubts_nl if lang == "nl" and self.doubts_nl else self.doubts
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,8 @@ def layer_catalogue(path: Path = DATA_DIR / "layers.csv") -> dict[str, LayerMeta
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     catalogue = {}
     for row in table.to_dict("records"):
-        doubts = tuple(d.strip() for d in row.pop("doubts").split("|") if d.strip())
-        catalogue[row["id"]] = LayerMeta(**row, doubts=doubts)
+        doubts, doubts_nl = (
+            tuple(d.strip() for d in row.pop(key).split("|") if d.strip()) for key in ("doubts", "doubts_nl")
+        )
+        catalogue[row["id"]] = LayerMeta(**row, doubts=doubts, doubts_nl=doubts_nl)
     return catalogue

@@ -75,7 +75,8 @@ def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
             "licence": layer.meta.licence,
             "reference_date": layer.meta.reference_date,
             "confidence": layer.meta.confidence,
-            "doubts": " · ".join(layer.meta.doubts),
+            "doubts": " · ".join(layer.meta.doubts_in("nl")),
+            "doubts_en": " · ".join(layer.meta.doubts),
         }
         for layer in layers
     ]
@@ -88,6 +89,7 @@ def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
             "reference_date": f"{atlas.population_year}-01-01",
             "confidence": "published",
             "doubts": atlas.population_note,
+            "doubts_en": atlas.population_note,
         }
     )
     return pd.DataFrame(rows)

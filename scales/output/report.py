@@ -150,7 +150,7 @@ def _sections(atlas: Atlas, report: RegionReport, lang: str) -> list[tuple[str, 
     if not report.capacity.empty:
         columns = ["name", "staff", "inhabitants", "staff_per_100k", "missing_roles", "profiles"]
         sections.append((t("report_capacity", lang), [report.capacity[columns]]))
-    sources = report.sources.drop(columns=["layer_en" if lang == "nl" else "layer"])
+    sources = report.sources.drop(columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"])
     sections.append((t("report_sources", lang), [sources, t("attribution", lang)]))
     return sections
 
@@ -252,7 +252,11 @@ def report_workbook(atlas: Atlas, report: RegionReport, lang: str = "nl") -> byt
     title, subtitle = _title(report, lang)
     method = pd.DataFrame({"": [title, subtitle, t("report_intro", lang), f"anchor: {ANCHOR}", t("attribution", lang)]})
     sheets[t("report_sources", lang)] = pd.concat(
-        [report.sources, method.rename(columns={"": "source"})], ignore_index=True
+        [
+            report.sources.drop(columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"]),
+            method.rename(columns={"": "source"}),
+        ],
+        ignore_index=True,
     )
     return excel_bytes({name: _translated(frame, lang) for name, frame in sheets.items()})
 
@@ -261,7 +265,9 @@ def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, 
     """One Excel file for a pair: key figures, units, straddles, moves, the matrix, sources and method."""
     names = atlas.names
     summary = pd.DataFrame({"metric": list(comparison.summary()), "value": list(comparison.summary().values())})
-    sources = sources_table(atlas, [comparison.a, comparison.b]).drop(columns="layer_en" if lang == "nl" else "layer")
+    sources = sources_table(atlas, [comparison.a, comparison.b]).drop(
+        columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"]
+    )
     sheets = {
         t("report_key_figures", lang): summary,
         t("units_title", lang): comparison.units(),

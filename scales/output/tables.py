@@ -29,6 +29,7 @@ HEADERS = {
     "missing_roles": "col_missing_roles", "profiles": "report_profiles", "layer": "col_layer", "layer_en": "col_layer",
     "layer_id": "col_layer_code", "source": "col_source", "licence": "col_licence",
     "reference_date": "col_reference_date", "confidence": "col_confidence", "doubts": "col_doubts",
+    "doubts_en": "col_doubts",
     "class": "col_class", "split_count": "col_split_count", "dominant_share": "col_dominant_share",
     "dominant_unit": "col_dominant_code", "dominant_unit_name": "col_dominant_unit", "rih": "col_rih",
     "mapcurves_fit": "col_mapcurves_fit", "share": "col_share", "share_inhabitants": "col_share_inhabitants",

@@ -67,3 +67,9 @@ def test_a_pair_is_read_out_in_plain_words() -> None:
     assert "almost coincide" in reading({**summary, "v_measure": 0.95}, "A", "B", "en")
     assert "vallen deels samen" in reading({**summary, "v_measure": 0.4}, "A", "B")
     assert "weinig met elkaar" in reading({**summary, "v_measure": 0.39}, "A", "B")
+
+
+def test_location_tooltips_say_how_the_location_was_placed_in_dutch(atlas) -> None:
+    group = maps.points_group(atlas.points["veilig_huis_locations"], "veilig_huis_locations", "VH", "nl")
+    features = "".join(child.data for child in group._children.values())  # the layer's inline GeoJSON
+    assert "binnenpunt van de gastgemeente" in features and "interior point" not in features
