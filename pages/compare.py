@@ -81,7 +81,9 @@ if view == "matrix":
         ],
     )
     text = base.mark_text(fontSize=10).encode(text="label:N", color=alt.Color("ink:N", scale=None))
-    chart = (heat + text).properties(height=520).configure(locale=chart_locale(lang()))
+    chart = (  # independent colours: the cells' scale is not the labels' ink
+        (heat + text).resolve_scale(color="independent").properties(height=520).configure(locale=chart_locale(lang()))
+    )
     st.altair_chart(chart, width="stretch")
 else:
     pairs = long[long["A"] != long["B"]].sort_values("value", ascending=not MATRIX_HIGHER_IS_BETTER[metric])

@@ -159,7 +159,7 @@ def deltas(
 
 
 def _better(key: str, change: float) -> str:
-    """ "yes", "no" or "" (no change) for a change of a measure, by its direction."""
+    """Whether a change of a measure aligns better, by its direction: "yes", "no", or "" for no change."""
     if abs(change) < 1e-9:
         return ""
     return "yes" if (change > 0) == METRICS[key].higher_is_better else "no"
@@ -216,14 +216,17 @@ def _fractions(comparator: Comparator, a: Layer, anchor: Layer, share: str) -> p
     )
 
 
-def _targets(comparator: Comparator, a: Layer, anchor: Layer, pieces: pd.DataFrame, home: dict[str, str]) -> dict:
+def _targets(
+    comparator: Comparator, a: Layer, anchor: Layer, pieces: pd.DataFrame, home: dict[str, str]
+) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """(A-unit, anchor unit) → the unit a piece lying outside its unit's home goes to: the unit at home in
     that anchor unit sharing the longest border with the moving municipalities, else one new unit per
-    anchor unit (taken by later pieces there too). Largest pieces are placed first."""
-    lengths = comparator.borders.assign(
-        length_m=comparator.borders["length_m"].astype(float)
-    )  # both directions, so a lookup by either side works
-    lengths = pd.concat([lengths, lengths.rename(columns={"nis_a": "nis_b", "nis_b": "nis_a"})], ignore_index=True)
+    anchor unit (taken by later pieces there too). Largest pieces are placed first. Also returns the
+    unit names, new units included."""
+    lengths = comparator.borders.assign(length_m=comparator.borders["length_m"].astype(float))
+    lengths = pd.concat(  # both directions, so a lookup by either side works
+        [lengths, lengths.rename(columns={"nis_a": "nis_b", "nis_b": "nis_a"})], ignore_index=True
+    )
     staying = pieces[pieces["b"] == pieces["a"].map(home)]
     where = staying.groupby("nis")["a"].agg(list).to_dict()  # municipality → units at home there
     anchor_names = anchor.unit_names()
