@@ -3,7 +3,7 @@
 import streamlit as st
 import streamlit.components.v1 as components
 
-from scales.dashboard.ui import atlas, labels, lang, layer_name, reference_date, t
+from scales.dashboard.ui import atlas, labels, lang, layer_name, layer_of, own_layers, reference_date, t
 from scales.i18n import LANGUAGES
 from scales.output.geodata import FORMATS, geodata_bytes, unit_polygons
 from scales.output.region import REGION_LAYERS, find_region, region_report
@@ -68,7 +68,7 @@ if saved and saved[0] == wanted:  # made for exactly these choices
 
 st.divider()
 st.subheader(t("report_layer_export"))
-layer_ids = list(data.layers)
+layer_ids = list(data.layers) + list(own_layers())  # saved scenarios export too
 left, middle, right = st.columns(3)
 layer_id = left.selectbox(t("col_layer"), layer_ids, format_func=labels(layer_ids, layer_name).get, key="export_layer")
 anchor_id = middle.selectbox(
@@ -81,14 +81,14 @@ anchor_id = middle.selectbox(
 geo_kind = right.radio(t("report_format_label"), list(FORMATS), horizontal=True, key="export_format")
 if st.button(t("report_make"), key="export_make"):
     with st.spinner(t("report_make")):
-        frame = unit_polygons(data, data.layer(layer_id, date), data.layer(anchor_id, date))
+        frame = unit_polygons(data, layer_of(layer_id, date), layer_of(anchor_id, date))
         st.session_state["export_file"] = ((layer_id, anchor_id, geo_kind, date), geodata_bytes(frame, geo_kind))
 exported = st.session_state.get("export_file")
 if exported and exported[0] == (layer_id, anchor_id, geo_kind, date):
     st.download_button(
         t("download_file", kind=geo_kind.upper()),
         exported[1],
-        f"{layer_id}-{date}.{geo_kind}",
+        f"{safe_name(layer_id)}-{date}.{geo_kind}",
         FORMATS[geo_kind][1],
         key="export_download",
     )

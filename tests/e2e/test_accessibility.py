@@ -52,8 +52,9 @@ def test_a_400_px_screen_puts_the_search_above_the_map_and_lists_the_matrix(brow
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(app_url) else route.abort())
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    search = page.get_by_text("Zoek een gemeente").first
-    expect(page.locator(MAP_FRAME).first).to_be_attached(timeout=30000)
+    search = page.locator(".st-key-search_nis")  # the search box's container
+    expect(search).to_be_visible(timeout=30000)
+    expect(page.locator(MAP_FRAME).first).to_be_visible(timeout=30000)
     assert search.bounding_box()["y"] < page.locator(MAP_FRAME).first.bounding_box()["y"]
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 400  # nothing sticks out sideways
     assert not _serious(page)
