@@ -340,10 +340,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "panel_title": {"nl": "{name} ({nis}) zit in:", "en": "{name} ({nis}) belongs to:"},
     "partner_count": {"nl": "Aantal partnerstructuren", "en": "Partner structures"},
-    "partner_help": {
-        "nl": "Met hoeveel verschillende eenheden deze gemeente te maken heeft, over de gekozen lagen; gewicht: eenheden.",
-        "en": "How many distinct units this municipality deals with over the chosen layers; weight: units.",
-    },
     "legend": {"nl": "Legende", "en": "Legend"},
     "tooltip_nis": {"nl": "NIS", "en": "NIS"},
     "not_covered": {"nl": "niet gedekt", "en": "not covered"},
@@ -1187,7 +1183,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "In welke structuren zit mijn gemeente?",
         "en": "Which structures is my municipality in?",
     },
-    "median_label": {"nl": "Mediaan Vlaamse gemeenten", "en": "Median Flemish municipality"},
     "unknown_nis": {
         "nl": "Onbekende NIS-code {nis}: kies een gemeente uit de lijst.",
         "en": "Unknown NIS code {nis}: pick a municipality from the list.",
