@@ -70,10 +70,12 @@ def test_a_400_px_screen_puts_the_search_above_the_map_and_lists_the_matrix(brow
 def test_the_keyboard_reaches_the_controls(page, app_url: str) -> None:
     page.goto(f"{app_url}/vergelijk")
     wait_for_app(page)
+    wanted = {"Kaart", "Nederlands", "Maat", "Gewicht", "Laag A", "Laag B", "Download CSV"}
     reached = set()
-    for _ in range(60):
+    for _ in range(300):  # Tab until every control was focused once (the page has well under 300 stops)
         page.keyboard.press("Tab")
         reached.add(page.evaluate(FOCUSED))
-    assert any("Kaart" in text for text in reached), reached  # the page links
-    assert "Nederlands" in reached  # the language switch (a radio group: arrow keys choose English)
-    assert {"Maat", "Gewicht", "Laag A", "Laag B", "Download CSV"} <= reached  # the page's own widgets
+        if wanted <= reached:
+            break
+    # the page links, the language switch (a radio group: arrow keys choose English), the page's own widgets
+    assert wanted <= reached, sorted(wanted - reached)
