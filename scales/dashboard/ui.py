@@ -19,7 +19,7 @@ from scales import STATIC_DIR
 from scales.dashboard import maps
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.layers import Layer
-from scales.data.store import Store
+from scales.data.store import Store, store_dir
 from scales.data.timeline import changes
 from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
@@ -143,10 +143,16 @@ def layer_name(layer_id: str) -> str:
     return known.meta.name(lang()) if known else layer_id
 
 
+@st.cache_resource(show_spinner=False)
+def _open_store(folder: str) -> Store:
+    """The store in `folder`, opened (and migrated) once per server rather than on every call of a rerun."""
+    return Store(folder)
+
+
 def store() -> Store | None:
     """The saved-work store, or None (with a warning saying what to do) when it cannot be opened."""
     try:
-        return Store()
+        return _open_store(str(store_dir()))
     except ScalesError as error:
         st.warning(plain(error.text(lang())))
         return None

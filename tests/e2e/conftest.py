@@ -57,14 +57,19 @@ def _stop(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def _warm_up(browser, url: str) -> None:
+    """One visit that lets the server load everything once, so timed visits see a warm server."""
+    page = browser.new_page()
+    page.goto(url)
+    wait_for_app(page)
+    page.close()
+
+
 @pytest.fixture(scope="session")
 def bare_url(browser) -> Iterator[str]:
     """A bare Streamlit page served the same way, warmed up once: the yardstick for first paint."""
     process, url = _serve("tests/e2e/bare_app.py", dict(os.environ))
-    warm_up = browser.new_page()
-    warm_up.goto(url)
-    wait_for_app(warm_up)
-    warm_up.close()
+    _warm_up(browser, url)
     yield url
     _stop(process)
 
@@ -77,10 +82,7 @@ def app_url(atlas, mirror: Path, browser) -> Iterator[str]:
     (a deep link as the very first request shows a "Page not found" notice; see the README).
     """
     process, url = _serve("app.py", {**os.environ, "SCALES_MIRROR": str(mirror)})
-    warm_up = browser.new_page()
-    warm_up.goto(url)
-    wait_for_app(warm_up)
-    warm_up.close()
+    _warm_up(browser, url)
     yield url
     _stop(process)
 
