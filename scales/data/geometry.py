@@ -65,7 +65,15 @@ def unit_geometry(
         )
     )
     frame = pd.concat(parts, ignore_index=True)
-    dissolved = frame.dissolve(by="unit_id", as_index=False)[["unit_id", "geometry"]]
+    # Whole (simplified) atoms form a coverage, which unions 2–7 times faster; clipped pieces might not.
+    pieced = frame["unit_id"].isin(frame.loc[frame["nis"].isin(drawn), "unit_id"])
+    dissolved = pd.concat(
+        [
+            frame[~pieced].dissolve(by="unit_id", as_index=False, method="coverage"),
+            frame[pieced].dissolve(by="unit_id", as_index=False, method="unary"),
+        ],
+        ignore_index=True,
+    ).sort_values("unit_id", ignore_index=True)[["unit_id", "geometry"]]
     dissolved["geometry"] = shapely.make_valid(dissolved.geometry.values, method="structure", keep_collapsed=False)
     return dissolved
 
