@@ -3,10 +3,10 @@
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from scales.dashboard import maps
 from scales.dashboard.findings import reading
+from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     chart_locale,
@@ -177,17 +177,10 @@ units = result.units()
 classes = units.query("layer == 'A'").set_index("unit_id")["class"]
 shapes = shapes_of(a_id, date, None if a_id in layer_ids else own[a_id])
 st.markdown(f"**{t('class_map')}**")
-class_map = maps.blank_map()
 colours = {unit: maps.CLASS_COLOURS[value] for unit, value in classes.items()}
-maps.GeoJsonLayer(
-    shapes,
-    {"color": "#444", "weight": 0.8, "fillOpacity": 0.7},
-    interactive=True,
-    tooltip=" ",
-    fill=colours,
-    fill_key="unit_id",
-).add_to(class_map)
-st_folium(class_map, key=f"classmap-{a_id}-{b_id}", height=420, use_container_width=True, returned_objects=[])
+class_style = {"color": "#444", "weight": 0.8, "fillOpacity": 0.7}
+class_layer = maps.geojson_layer("classes", shapes, class_style, fill=colours, fill_key="unit_id", tooltip="")
+show_map([class_layer], key="class_map", label=t("class_map"), failed=t("map_failed"), height=420)
 legend([(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()])
 
 st.subheader(t("straddles_title"))

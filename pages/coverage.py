@@ -3,11 +3,11 @@ and where the next antenna points would reach most people."""
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from scales.analysis import coverage as cv
 from scales.analysis.sectors import placed_sector_demand
 from scales.dashboard import maps
+from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
@@ -147,7 +147,10 @@ st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.p
 
 distance = result.points.set_index("nis")["nearest_km"]
 colours, steps = maps.distance_fill(distance, threshold)
-groups = [maps.fill_group(atoms_geojson(), colours, t("distance_legend"))]
+layers = [
+    maps.municipalities_layer(atoms_geojson(), t("tooltip_nis")),
+    maps.fill_layer(atoms_geojson(), colours, "distance"),
+]
 gap_layer = st.radio(
     t("gap_map_label"),
     ["", "primary_care_zone", "police_zone"],
@@ -160,22 +163,15 @@ gap_layer = st.radio(
 if gap_layer:
     empty = data.geometry(data.layer(gap_layer, date))
     empty = empty[empty["unit_id"].isin(gaps[gap_layer]["unit_id"])]
-    groups.append(maps.gap_group(maps.feature_collection(empty, ["unit_id", "name"]), t("gap_map_label")))
+    layers.append(maps.gap_layer(maps.feature_collection(empty, ["unit_id", "name"])))
 shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
 for kind in shown_kinds:
     mine = places[places["kind"] == kind]
     if not mine.empty:
-        groups.append(maps.places_group(mine, kind, t(f"point_{kind}"), lang()))
+        layers.append(maps.places_layer(mine, kind, lang()))
 map_column, legend_column = st.columns([3, 1])
 with map_column:
-    st_folium(
-        maps.base_map(atoms_geojson(), t("tooltip_nis")),
-        key="coverage_map",
-        height=520,
-        use_container_width=True,
-        feature_group_to_add=groups,
-        returned_objects=[],
-    )
+    show_map(layers, key="coverage_map", label=t("distance_legend"), failed=t("map_failed"), height=520)
 with legend_column:
     st.markdown(f"**{t('distance_legend')}**")
     legend(
@@ -254,7 +250,6 @@ with st.expander(t("fca_title")):
     show(access.rename(columns={"name": "municipality"}))
     downloads(access, f"e2sfca-{threshold}km", t("fca_title"), (), "inhabitants")
     fill, steps = maps.graded_fill(access.set_index("nis")["supply_per_10k"])
-    catchment_map = maps.blank_map()
-    maps.fill_group(atoms_geojson(), fill, t("col_supply_per_10k")).add_to(catchment_map)
-    st_folium(catchment_map, key=f"e2sfca-{threshold}", height=380, use_container_width=True, returned_objects=[])
+    supply = maps.fill_layer(atoms_geojson(), fill, "supply")
+    show_map([supply], key="e2sfca_map", label=t("fca_title"), failed=t("map_failed"), height=380)
     legend([(f"background:{c}", f"{number(low, lang(), 3)}{'+' if last else ''}") for c, low, last in steps])

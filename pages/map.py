@@ -4,9 +4,9 @@ and which structures it is in. Layers and the chosen municipality are kept in th
 from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from scales.dashboard import maps
+from scales.dashboard.leaflet import show_map
 from scales.dashboard.profile import memberships
 from scales.dashboard.ui import (
     atlas,
@@ -44,15 +44,10 @@ if "map_layers" not in st.session_state:  # arriving: the layers and municipalit
         st.session_state["selected_nis"] = st.session_state["search_nis"] = st.query_params["nis"]
 
 
-def remember_click(state) -> None:
-    """Make the municipality clicked last the selected one, and the search box follow it (a new click only)."""
-    clicked = maps.clicked_nis(state)
-    if clicked and clicked != st.session_state.get("last_click"):
-        st.session_state["last_click"] = clicked
-        st.session_state["selected_nis"] = st.session_state["search_nis"] = clicked
+def select_clicked(nis: str) -> None:
+    """Make the clicked municipality the selected one, the search box following it (runs before the rerun)."""
+    st.session_state["selected_nis"] = st.session_state["search_nis"] = nis
 
-
-remember_click(st.session_state.pop("pending_click", None) or st.session_state.get("map"))  # before the search box
 
 with st.sidebar:
     st.divider()
@@ -97,73 +92,10 @@ panel.selectbox(
 selected = st.session_state.get("selected_nis")
 ordered = [k for k in layer_ids if k in chosen]  # a fixed drawing order: the catalogue's, not the clicks'
 state_in_link = {"lang": lang(), "date": date, "layers": ",".join(ordered), **({"nis": selected} if selected else {})}
+st.query_params.from_dict(state_in_link)  # the address bar too: the map is drawn in the page, so nothing reloads
 
-groups, items = [], []
-changing = changing_on(date)
-if not changing.empty:  # what the chosen date changes, marked on the map
-    groups.append(maps.fill_group(atoms_geojson(), dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
-    items.append((f"background:{maps.HIGHLIGHT_FILL}", t("changes_legend", date=date)))
-if fill == "partners" and ordered:
-    counts = partner_counts({k: layer_of(k, date) for k in ordered}).set_index("nis")["partner_count"]
-    colours, steps = maps.partner_fill(counts, len(ordered))
-    groups.append(maps.fill_group(atoms_geojson(), colours, t("fill_partners")))
-    items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
-elif fill == "classes":
-    result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
-    groups.append(maps.fill_group(atoms_geojson(), maps.class_fill(result), t("fill_classes")))
-    items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
-if selected:  # its own units, lightly filled in their layer's colour
-    own_units = []
-    for index, layer_id in enumerate(ordered):
-        layer = layer_of(layer_id, date)
-        mine = set(layer.membership.loc[layer.membership["nis"] == selected, "unit_id"])
-        shapes = data.geometry(layer)
-        own_units.append((maps.feature_collection(shapes[shapes["unit_id"].isin(mine)], ["unit_id", "name"]),
-                          layer_id, index))  # fmt: skip
-    groups.append(maps.own_units_group(own_units, t("own_units")))
-for index, layer_id in enumerate(ordered):
-    groups.append(maps.outline_group(outline_of(layer_id, date), index, layer_name(layer_id)))
-    colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
-    border = "dashed" if dash else "solid"
-    items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
-for kind in points:
-    groups.append(maps.points_group(data.points[kind], kind, t(f"point_{kind}"), lang()))
-    colour, _ = maps.POINT_STYLES[kind]
-    items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
-view = {}
-if selected:
-    chosen_atom = data.display_atoms[data.display_atoms["nis"] == selected]
-    groups.append(
-        maps.highlight_group(maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]))
-    )
-    items.append(("border-top:4px solid #ffd700", names[selected]))
-    centre, zoom = maps.view_of(tuple(chosen_atom.total_bounds))
-    view = {"center": centre, "zoom": zoom}  # choosing or clicking a municipality zooms to it
-if items:
-    groups.append(maps.legend_group(t("legend"), items))
-
-with controls:
-    base = maps.base_map(labelled_atoms_geojson(date, lang()), t("tooltip_nis"))
-    state = st_folium(
-        base,
-        key="map",
-        height=600,
-        use_container_width=True,
-        feature_group_to_add=groups,
-        returned_objects=["last_active_drawing"],
-        **view,
-    )
-    if maps.clicked_nis(state) and maps.clicked_nis(state) != st.session_state.get("last_click"):
-        st.session_state["pending_click"] = state  # a click not seen at the start of this run: take it now
-        st.rerun()
-    # Not written into the address bar as it changes: a new address reloads the map's frame (losing the zoom).
-    st.markdown(f"[{t('share_link')}](?{urlencode(state_in_link)})", help=t("share_help"))
-    st.caption(t("point_basis"))
-    st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))
-
-with panel:
-    st.markdown(f"**{t('legend')}**")
-    legend(items)
+with panel:  # the answer first, before the map is worked out; the legend goes above it once known
+    legend_box = st.container()
     if not selected:
         st.info(t("click_hint"))
     else:
@@ -177,3 +109,64 @@ with panel:
             ),
             hide_index=True,
         )
+
+layers, items = [maps.municipalities_layer(labelled_atoms_geojson(date, lang()), t("tooltip_nis"))], []
+changing = changing_on(date)
+if not changing.empty:  # what the chosen date changes, marked on the map
+    layers.append(maps.fill_layer(atoms_geojson(), dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
+    items.append((f"background:{maps.HIGHLIGHT_FILL}", t("changes_legend", date=date)))
+if fill == "partners" and ordered:
+    counts = partner_counts({k: layer_of(k, date) for k in ordered}).set_index("nis")["partner_count"]
+    colours, steps = maps.partner_fill(counts, len(ordered))
+    layers.append(maps.fill_layer(atoms_geojson(), colours, "partners"))
+    items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
+elif fill == "classes":
+    result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
+    layers.append(maps.fill_layer(atoms_geojson(), maps.class_fill(result), "classes"))
+    items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
+if selected:  # its own units, lightly filled in their layer's colour
+    own_units = []
+    for index, layer_id in enumerate(ordered):
+        layer = layer_of(layer_id, date)
+        mine = set(layer.membership.loc[layer.membership["nis"] == selected, "unit_id"])
+        shapes = data.geometry(layer)
+        own_units.append((maps.feature_collection(shapes[shapes["unit_id"].isin(mine)], ["unit_id", "name"]),
+                          layer_id, index))  # fmt: skip
+    layers += maps.own_units_layers(own_units)
+    if ordered:
+        items.append((f"background:{maps.OUTLINE_STYLES[0][0]};opacity:.25", t("own_units")))
+for index, layer_id in enumerate(ordered):
+    layers.append(maps.outline_layer(outline_of(layer_id, date), index, layer_id))
+    colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
+    border = "dashed" if dash else "solid"
+    items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
+for kind in points:
+    layers.append(maps.points_layer(data.points[kind], kind, lang()))
+    colour, _ = maps.POINT_STYLES[kind]
+    items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
+view = {}
+if selected:
+    chosen_atom = data.display_atoms[data.display_atoms["nis"] == selected]
+    layers.append(
+        maps.highlight_layer(maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]))
+    )
+    items.append(("border-top:4px solid #ffd700", names[selected]))
+    centre, zoom = maps.view_of(tuple(chosen_atom.total_bounds))
+    view = {"center": centre, "zoom": zoom}  # choosing or clicking a municipality zooms to it
+
+with controls:
+    show_map(
+        layers,
+        key="map",
+        label=t("map_title"),
+        failed=t("map_failed"),
+        legend=maps.Legend(t("legend"), tuple(items)) if items else None,
+        view=view or None,
+        on_click=select_clicked,
+    )
+    st.markdown(f"[{t('share_link')}](?{urlencode(state_in_link)})", help=t("share_help"))
+    st.caption(t("point_basis"))
+    st.caption(t("data_note", date=date, weight=t("weight_count"), year=data.population_year))
+with legend_box:
+    st.markdown(f"**{t('legend')}**")
+    legend(items)

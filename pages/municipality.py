@@ -1,9 +1,9 @@
 """Gemeente: in which structures is my municipality, with whom does it share them, how many partners."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from scales.dashboard import maps
+from scales.dashboard.leaflet import show_map
 from scales.dashboard.profile import memberships, span_standing, spans, structures_table
 from scales.dashboard.ui import (
     atlas,
@@ -79,16 +79,15 @@ with right:
         )
         st.caption(t("span_median", median=median_text(row["median"])))
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
-    small = maps.blank_map()
     west, south, east, north = atom.total_bounds
-    small.fit_bounds([[south, west], [north, east]], padding=(20, 20))
-    maps.GeoJsonLayer(
+    outline = maps.geojson_layer(
+        "municipality",
         maps.feature_collection(atom, ["nis", "name"]),
         {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
-        interactive=True,
         tooltip=t("tooltip_nis"),
-    ).add_to(small)
-    st_folium(small, key=f"small-{nis}", height=360, use_container_width=True, returned_objects=[])
+    )
+    show_map([outline], key=f"small-{nis}", label=names[nis], failed=t("map_failed"), height=360,
+             bounds=[[south, west], [north, east]])  # fmt: skip
 with left:
     shown = table.assign(share=table["share"].map(lambda v: "—" if v != v else number(v, lang(), 2)))
     shown = shown.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]]

@@ -2,10 +2,10 @@
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from scales.analysis import scenarios as sc
 from scales.dashboard import maps
+from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
@@ -179,23 +179,10 @@ downloads(
 
 moved = sc.moved_municipalities(baseline, current)
 st.markdown(f"**{t('scenario_map')}**")
-scenario_map = maps.blank_map()
-groups = [maps.fill_group(atoms_geojson(), dict.fromkeys(moved["nis"], maps.HIGHLIGHT_FILL), t("scenario_moved"))]
-outline = maps.GeoJsonLayer(
-    shapes_of("scenario-editor", date, current),
-    {"color": "#333", "weight": 1.2, "fillOpacity": 0.0},
-    interactive=True,
-    tooltip=" ",
-)
-outline.add_to(scenario_map)
-st_folium(
-    scenario_map,
-    key="scenario_map",
-    height=420,
-    use_container_width=True,
-    feature_group_to_add=groups,
-    returned_objects=[],
-)
+unit_style = {"color": "#333", "weight": 1.2, "fillOpacity": 0.0}
+units = maps.geojson_layer("scenario", shapes_of("scenario-editor", date, current), unit_style, tooltip="")
+moved_fill = maps.fill_layer(atoms_geojson(), dict.fromkeys(moved["nis"], maps.HIGHLIGHT_FILL), "moved")
+show_map([units, moved_fill], key="scenario_map", label=t("scenario_map"), failed=t("map_failed"), height=420)
 legend(
     [
         (f"background:{maps.HIGHLIGHT_FILL}", t("scenario_moved")),

@@ -325,6 +325,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # map
     "map_title": {"nl": "Kaart", "en": "Map"},
+    "map_failed": {
+        "nl": "De kaart kon niet laden. Herlaad de pagina; de tabellen hiernaast blijven gelden.",
+        "en": "The map could not load. Reload the page; the tables beside it still hold.",
+    },
     "map_layers": {"nl": "Grenzen tonen", "en": "Show borders of"},
     "map_points": {"nl": "Locaties tonen", "en": "Show locations"},
     "map_fill": {"nl": "Inkleuring van de gemeenten", "en": "Colour municipalities by"},

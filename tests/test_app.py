@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit_folium
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from scales.dashboard import leaflet
 from scales.engine.compare import Comparator
 from scales.i18n import TEXTS, number
 
@@ -56,23 +57,31 @@ def test_home_findings_are_the_engines_numbers(atlas) -> None:
 
 def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-
-    def fake_st_folium(fig, **kwargs):
-        calls.append(kwargs)
-        return {"last_active_drawing": {"properties": {"nis": "44021"}}}
-
-    monkeypatch.setattr(streamlit_folium, "st_folium", fake_st_folium)
+    monkeypatch.setattr(leaflet, "show_map", lambda layers, **kwargs: calls.append({"layers": layers, **kwargs}))
     app = start("nl").switch_page("pages/map.py").run()
     assert not app.exception
-    assert calls[0]["returned_objects"] == ["last_active_drawing"]  # pans and zooms do not rerun the script
-    names = [g.layer_name for g in calls[0]["feature_group_to_add"]]
-    assert names[:3] == ["Gerechtelijke afdeling", "Politiezone", "Eerstelijnszone"] and len(names) == 5
-    assert names[-1] == "legend"  # borders in the catalogue's order, then the locations, then the legend
-    assert "zoom" not in calls[0]  # nothing chosen: the map keeps the user's view
+    ids = [layer["id"] for layer in calls[0]["layers"]]
+    assert ids[:4] == [
+        "municipalities",
+        "outline:judicial_division",
+        "outline:police_zone",
+        "outline:primary_care_zone",
+    ]
+    assert ids[4:] == ["points:veilig_huis_locations"]  # borders in the catalogue's order, then the locations
+    assert [label for _, label in calls[0]["legend"].items][:3] == [
+        "Gerechtelijke afdeling",
+        "Politiezone",
+        "Eerstelijnszone",
+    ]
+    assert calls[0]["view"] is None  # nothing chosen: the map keeps the reader's view
+    with monkeypatch.context() as browser:  # the component runs the click handler before the rerun it starts
+        browser.setattr(st, "session_state", app.session_state)
+        calls[-1]["on_click"]("44021")
     app.run()  # the rerun after the click: its own units filled, it outlined, the map zoomed to it
-    names = [g.layer_name for g in calls[-1]["feature_group_to_add"]]
-    assert names[0] == TEXTS["own_units"]["nl"] and names[-2:] == ["selected", "legend"]
-    assert calls[-1]["zoom"] >= 10 and calls[-1]["center"][0] == pytest.approx(51.07, abs=0.1)
+    ids = [layer["id"] for layer in calls[-1]["layers"]]
+    assert ids[1:4] == ["own:judicial_division", "own:police_zone", "own:primary_care_zone"] and ids[-1] == "selected"
+    assert calls[-1]["view"]["zoom"] >= 10 and calls[-1]["view"]["center"][0] == pytest.approx(51.07, abs=0.1)
+    assert calls[-1]["layers"][0]["key"] == calls[0]["layers"][0]["key"]  # the municipalities are kept, not re-sent
     assert app.selectbox(key="search_nis").value == "44021"  # the search box follows the click
     link = next(m.value for m in app.markdown if TEXTS["share_link"]["nl"] in m.value)
     assert "layers=judicial_division%2Cpolice_zone%2Cprimary_care_zone&nis=44021" in link  # fixed order

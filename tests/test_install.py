@@ -47,6 +47,7 @@ def test_the_wheel_carries_its_files_and_validates(installed: Path, mirror: Path
     site = installed / "site" / "scales"
     assert (site / "facts" / "datapackage.json").is_file() and (site / "static" / "leaflet" / "leaflet.js").is_file()
     assert (site / "pages" / "map.py").is_file() and (site / "app.py").is_file()
+    assert (site / "dashboard" / "leaflet_map.js").is_file()  # the map component's script
     run = subprocess.run(
         [sys.executable, "-c", "import scales, sys; print(scales.__file__); from scales.cli import main; "
          "sys.exit(main(['validate', '-q']))"],

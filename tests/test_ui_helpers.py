@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import geopandas as gpd
 import openpyxl
@@ -57,14 +58,35 @@ def test_a_carriage_return_cannot_start_a_new_csv_row() -> None:
     assert rows == [["name", "value"], ["Zone A\r'=10*10", "-1,5"], ["B", "2,0"]]  # numbers stay numbers
 
 
-def test_geojson_escapes_user_text_and_clicks_parse() -> None:
+def test_geojson_escapes_user_text() -> None:
     frame = gpd.GeoDataFrame(
         {"nis": ["11001"], "name": ["<script>x</script>"]}, geometry=[shapely.box(4, 51, 4.1, 51.1)], crs=4326
     )
     text = maps.feature_collection(frame, ["nis", "name"])
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert maps.clicked_nis({"last_active_drawing": {"properties": {"nis": "11001"}}}) == "11001"
-    assert maps.clicked_nis(None) is None and maps.clicked_nis({"last_active_drawing": None}) is None
+
+
+def test_a_layer_spec_is_keyed_by_its_content() -> None:
+    """The browser keeps a drawn layer whose key it has seen: same content, same key; any change, a new one."""
+    one = maps.fill_layer("/app/static/generated/m.geojson", {"11001": "#000040"}, "changes")
+    assert one == maps.fill_layer("/app/static/generated/m.geojson", {"11001": "#000040"}, "changes")
+    assert one["url"] == "/app/static/generated/m.geojson" and "data" not in one  # a published file travels once
+    assert one["pane"] == maps.FILLS_PANE and one["fill_key"] == "nis" and "tooltip" not in one  # under the clicks
+    other = maps.fill_layer("/app/static/generated/m.geojson", {"11001": "#2166ac"}, "changes")
+    assert other["key"] != one["key"]
+    inline = maps.highlight_layer('{"type":"FeatureCollection","features":[]}')
+    assert inline["data"].startswith('{"type"') and "url" not in inline
+    base = maps.municipalities_layer("/app/static/generated/m.geojson", "NIS")
+    assert base["clickable"] and base["interactive"] and base["tooltip"] == "NIS"
+    borders = [maps.outline_layer("/b.geojson", i, "police_zone")["style"] for i in range(len(maps.OUTLINE_STYLES))]
+    assert len({(s["color"], s["dashArray"]) for s in borders}) == len(maps.OUTLINE_STYLES)  # told apart by position
+
+
+def test_the_legend_travels_as_text() -> None:
+    legend = maps.Legend("Legende", (("background:#000040", "<b>Gent</b>"),))
+    assert legend.as_dict() == {"title": "Legende", "items": [["background:#000040", "<b>Gent</b>"]]}
+    script = (Path(maps.__file__).parent / "leaflet_map.js").read_text()
+    assert "textContent = legend.title" in script and "createTextNode(label)" in script  # never as HTML
 
 
 def test_published_geojson_is_written_once_and_falls_back_when_read_only(tmp_path) -> None:

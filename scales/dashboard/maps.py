@@ -1,9 +1,11 @@
-"""Leaflet layers for the dashboard, from the atlas' display geometry (coverage-simplified, EPSG:4326).
+"""Map layers for the dashboard, from the atlas' display geometry (coverage-simplified, EPSG:4326), and
+the palettes that colour them.
 
-GeoJSON is serialised once (compact, 4 decimals) and embedded by a small Leaflet element, so a rerun
-costs milliseconds; the base map (municipality polygons) is identical on every rerun, so the browser
-keeps it, while overlays go into feature groups that streamlit-folium swaps in place. Leaflet is
-served from `static/`, so maps render without internet (tiles excepted).
+A layer is a plain JSON spec that `leaflet.show_map` hands to the browser. GeoJSON is serialised once
+(compact, 4 decimals); large, shared files (municipalities, borders) are published as static files and
+travel once, while small overlays ride inline. A spec's key follows its content, so the browser keeps
+what did not change between reruns. Leaflet is served from `static/`, so maps render without internet
+(tiles excepted).
 """
 
 from __future__ import annotations
@@ -12,15 +14,13 @@ import hashlib
 import html
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
-from jinja2 import Template
 
 from scales.data.layers import dominant_units
 from scales.i18n import basis_text
@@ -28,8 +28,6 @@ from scales.i18n import basis_text
 STATIC_URL = "/app/static"
 GENERATED = "generated"
 """Sub-folder of `static/` for published GeoJSON (git-ignored, rebuilt on demand)."""
-LEAFLET_JS = "/app/static/leaflet/leaflet.js"
-LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
 FLANDERS_BOUNDS = [[50.68, 2.54], [51.51, 5.92]]
 CLASS_COLOURS = {"coterminous": "#2166ac", "nested": "#92c5de", "union": "#fdb863", "misaligned": "#b35806"}
 """Blue (aligned) to orange (misaligned), ColorBrewer RdBu/PuOr hues: apart for every colour vision."""
@@ -67,9 +65,9 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> str:
 def publish(text: str, name: str, folder: Path, url_prefix: str) -> str:
     """Write GeoJSON text once under a content-hashed name in a statically served folder; its URL.
 
-    Large data then travels as a cacheable file instead of inside the map script, which Streamlit
-    would otherwise re-send and folium re-parse on every rerun. Returns the text itself when the
-    folder cannot be written (the map still works, only slower).
+    Large data then travels once, as a file the browser fetches and keeps, instead of inside the map's
+    data, which Streamlit re-sends on every rerun. Returns the text itself when the folder cannot be
+    written (the map still works, only slower).
     """
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     target = folder / f"{name}-{digest}.geojson"
@@ -89,167 +87,68 @@ def lines_geojson(lines: shapely.Geometry) -> str:
     return shapely.to_geojson(lines)
 
 
-class GeoJsonLayer(MacroElement):
-    """A Leaflet GeoJSON layer from pre-serialised text: fixed style, optional fill per feature, tooltip."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }}_fill = {{ this.fill_json }};
-        {% if this.url and this.interactive %}
-        var {{ this.get_name() }}_data = (function() {
-            /* synchronous, like folium's own embed=False: the layer exists before clicks are wired */
-            var request = new XMLHttpRequest();
-            request.open("GET", {{ this.url | tojson }}, false);
-            request.send();
-            return JSON.parse(request.responseText);
-        })();
-        {% elif this.url %}
-        var {{ this.get_name() }}_data = null;
-        {% else %}
-        var {{ this.get_name() }}_data = {{ this.data }};
-        {% endif %}
-        var {{ this.get_name() }} = L.geoJson({{ this.get_name() }}_data, {
-            interactive: {{ this.interactive | tojson }},
-            {% if this.pane %}pane: {{ this.pane | tojson }},{% endif %}
-            {% if this.radius %}
-            pointToLayer: function(feature, latlng) {
-                var pane = {{ (this.pane or "overlayPane") | tojson }};
-                return L.circleMarker(latlng, {radius: {{ this.radius }}, pane: pane});
-            },
-            {% endif %}
-            style: function(feature) {
-                var style = {{ this.style_json }};
-                {% if this.fill_key %}
-                var colour = {{ this.get_name() }}_fill[feature.properties[{{ this.fill_key | tojson }}]];
-                if (colour) { style.fillColor = colour; } else { style.fillOpacity = 0; }
-                {% endif %}
-                return style;
-            },
-            {% if this.tooltip %}
-            onEachFeature: function(feature, layer) {
-                var p = feature.properties;
-                var nis = p.nis ? "<br>" + {{ this.tooltip | tojson }} + " " + p.nis : "";
-                var units = p.units ? "<br>" + p.units.split("\\n").join("<br>") : "";  /* escaped in Python */
-                layer.bindTooltip(p.label || ("<b>" + p.name + "</b>" + nis + units), {sticky: true});
-                layer.on("mouseover", function() { layer.setStyle({weight: 2.5, color: "#000"}); });
-                layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
-            },
-            {% endif %}
-        }).addTo({{ this._parent.get_name() }});
-        {% if this.url and not this.interactive %}
-        /* overlays take no clicks, so they load in the background and never block the page */
-        fetch({{ this.url | tojson }}).then(function(response) { return response.json(); })
-            .then(function(data) {
-                {{ this.get_name() }}.addData(data);
-                {% if this.to_back %}{{ this.get_name() }}.bringToBack();{% endif %}
-            });
-        {% endif %}
-        {% endmacro %}
-    """)
-
-    def __init__(
-        self,
-        data: str,
-        style: dict,
-        interactive: bool = False,
-        tooltip: str = "",
-        fill: Mapping[str, str] | None = None,
-        fill_key: str = "",
-        pane: str = "",
-        radius: float = 0,
-        to_back: bool = False,
-    ) -> None:
-        """`data` is GeoJSON text or the URL of a published file (see `publish`); points become circles
-        of `radius` px; `pane` is a Leaflet pane (stacking); `to_back` sends a background-loaded layer
-        under the others."""
-        super().__init__()
-        self._name = "GeoJsonLayer"
-        self.url, self.data = (data, "") if data.startswith("/") else ("", data)
-        self.interactive, self.tooltip, self.fill_key = interactive, tooltip, fill_key
-        self.pane, self.radius, self.to_back = pane, radius, to_back
-        self.style_json = json.dumps(style)
-        self.fill_json = json.dumps(dict(fill or {}))
+def geojson_layer(
+    layer_id: str,
+    data: str,
+    style: Mapping[str, object],
+    *,
+    pane: str = "",
+    fill: Mapping[str, str] | None = None,
+    fill_key: str = "",
+    tooltip: str | None = None,
+    clickable: bool = False,
+    radius: float = 0,
+) -> dict:
+    """One map layer for `leaflet.show_map`: `data` is GeoJSON text or the URL of a published file (see
+    `publish`); `fill` colours features by their `fill_key` property (others stay transparent); with a
+    `tooltip` (the NIS label) features are named on hover; a `clickable` layer is highlighted on hover and
+    reports clicks to a map that asks for them (`show_map(on_click=…)`); points become circles of `radius`
+    px; `pane` is a Leaflet pane (stacking). The key changes with the content, so the browser keeps a
+    layer whose key it has already drawn."""
+    spec: dict = {"id": layer_id, "style": dict(style), "pane": pane, "radius": radius}
+    spec |= {"url": data} if data.startswith("/") else {"data": data}
+    if fill_key:
+        spec |= {"fill": dict(fill or {}), "fill_key": fill_key}
+    if tooltip is not None:
+        spec |= {"tooltip": tooltip, "interactive": True, "clickable": clickable}
+    spec["key"] = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
+    return spec
 
 
-def blank_map() -> folium.Map:
-    """An OpenStreetMap base fitted to Flanders and Brussels, Leaflet served locally (no CDN)."""
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
-    fmap.default_js = [("leaflet", LEAFLET_JS)]
-    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors").add_to(fmap)
-    fmap.fit_bounds(FLANDERS_BOUNDS)
-    return fmap
+@dataclass(frozen=True)
+class Legend:
+    """A legend drawn on the map itself (bottom left): a title and (CSS style of the swatch, label) items;
+    the browser writes the texts as text, never as HTML."""
+
+    title: str
+    items: tuple[tuple[str, str], ...]
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "items": [list(item) for item in self.items]}
 
 
-def base_map(atoms_geojson: str, nis_label: str) -> folium.Map:
-    """The blank map with the clickable municipality polygons (name and NIS code in the tooltip)."""
-    fmap = blank_map()
-    GeoJsonLayer(
-        atoms_geojson,
-        {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.01},
-        interactive=True,
-        tooltip=nis_label,
-    ).add_to(fmap)
-    return fmap
+def municipalities_layer(atoms_geojson: str, nis_label: str) -> dict:
+    """The clickable municipality polygons (name, NIS code and any unit names in the tooltip)."""
+    style = {"color": "#737373", "weight": 0.6, "fillColor": "#ffffff", "fillOpacity": 0.01}
+    return geojson_layer("municipalities", atoms_geojson, style, tooltip=nis_label, clickable=True)
 
 
-def outline_group(lines: str, index: int, label: str) -> folium.FeatureGroup:
+def outline_layer(lines: str, index: int, layer_id: str) -> dict:
     """A layer's unit borders in the style `OUTLINE_STYLES[index]` (lines, not clickable)."""
     colour, weight, dash = OUTLINE_STYLES[index % len(OUTLINE_STYLES)]
-    group = folium.FeatureGroup(name=label)
-    GeoJsonLayer(lines, {"color": colour, "weight": weight, "dashArray": dash, "fill": False}).add_to(group)
-    return group
+    style = {"color": colour, "weight": weight, "dashArray": dash, "fill": False}
+    return geojson_layer(f"outline:{layer_id}", lines, style)
 
 
-class MapLegend(MacroElement):
-    """A legend drawn on the map itself (bottom left), as a layer so it leaves with its feature group."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = new (L.Layer.extend({
-            onAdd: function(map) {
-                this._div = L.DomUtil.create("div", "scales-legend", map.getContainer());
-                this._div.setAttribute("role", "list");
-                this._div.setAttribute("aria-label", {{ this.title | tojson }});
-                this._div.style.cssText = "position:absolute;left:10px;bottom:24px;z-index:800;background:#fff;" +
-                    "padding:6px 8px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.4 sans-serif;" +
-                    "color:#222;max-width:45%;pointer-events:none";
-                this._div.innerHTML = {{ this.html | tojson }};
-            },
-            onRemove: function() { L.DomUtil.remove(this._div); }
-        }))();
-        {{ this._parent.get_name() }}.addLayer({{ this.get_name() }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, title: str, items: list[tuple[str, str]]) -> None:
-        """`items` are (CSS style of the swatch, label); labels are escaped here."""
-        super().__init__()
-        self._name = "MapLegend"
-        self.title = title
-        self.html = f"<b>{html.escape(title)}</b>" + "".join(
-            f'<div role="listitem"><span style="display:inline-block;width:22px;height:10px;'
-            f'margin-right:6px;vertical-align:middle;{style}"></span>{html.escape(label)}</div>'
-            for style, label in items
-        )
-
-
-def legend_group(title: str, items: list[tuple[str, str]]) -> folium.FeatureGroup:
-    """The map's legend, swapped in place with the other overlays."""
-    group = folium.FeatureGroup(name="legend")
-    MapLegend(title, items).add_to(group)
-    return group
-
-
-def own_units_group(units: list[tuple[str, str, int]], label: str) -> folium.FeatureGroup:
-    """The selected municipality's own units, lightly filled in their layer's border colour, with their
-    names on hover (not clickable: clicks reach the municipalities). `units` holds (GeoJSON, layer, index)."""
-    group = folium.FeatureGroup(name=label)
-    for geojson, _, index in units:
+def own_units_layers(units: list[tuple[str, str, int]]) -> list[dict]:
+    """The selected municipality's own units, lightly filled in their layer's border colour (not clickable:
+    clicks reach the municipalities). `units` holds (GeoJSON, layer id, drawing position)."""
+    layers = []
+    for geojson, layer_id, index in units:
         colour = OUTLINE_STYLES[index % len(OUTLINE_STYLES)][0]
         style = {"color": colour, "weight": 0, "fillColor": colour, "fillOpacity": 0.12}
-        GeoJsonLayer(geojson, style).add_to(group)
-    return group
+        layers.append(geojson_layer(f"own:{layer_id}", geojson, style, pane=FILLS_PANE))
+    return layers
 
 
 def view_of(bounds: tuple[float, float, float, float]) -> tuple[tuple[float, float], int]:
@@ -260,11 +159,10 @@ def view_of(bounds: tuple[float, float, float, float]) -> tuple[tuple[float, flo
     return ((south + north) / 2, (west + east) / 2), zoom
 
 
-def highlight_group(feature_geojson: str) -> folium.FeatureGroup:
-    """The selected municipality, outlined thickly (not clickable, so clicks reach the base map)."""
-    group = folium.FeatureGroup(name="selected")
-    GeoJsonLayer(feature_geojson, {"color": "#ffd700", "weight": 4, "fill": False}, pane="shadowPane").add_to(group)
-    return group
+def highlight_layer(feature_geojson: str) -> dict:
+    """The selected municipality, outlined thickly (not clickable, so clicks reach the municipalities)."""
+    style = {"color": "#ffd700", "weight": 4, "fill": False}
+    return geojson_layer("selected", feature_geojson, style, pane="shadowPane")
 
 
 HIGHLIGHT_FILL = "#000040"
@@ -272,29 +170,22 @@ HIGHLIGHT_FILL = "#000040"
 from the blue-to-orange classes and the orange bands for every colour vision (tests/dashboard/test_palettes.py)."""
 GAP_STYLE = {"color": "#2166ac", "weight": 3, "dashArray": "6 4", "fill": False}
 """Units without a location: a dashed blue outline, distinct from the orange distance bands."""
+FILLS_PANE = "scalesFills"
+"""The pane under the clickable municipalities where filled areas go (made by `leaflet_map.js`)."""
 
 
-def gap_group(units_geojson: str, label: str) -> folium.FeatureGroup:
+def gap_layer(units_geojson: str) -> dict:
     """Units of a layer that hold no location, outlined (not clickable)."""
-    group = folium.FeatureGroup(name=label)
-    GeoJsonLayer(units_geojson, GAP_STYLE, pane="shadowPane").add_to(group)
-    return group
+    return geojson_layer("gaps", units_geojson, GAP_STYLE, pane="shadowPane")
 
 
-def fill_group(atoms_geojson: str, colours: Mapping[str, str], label: str) -> folium.FeatureGroup:
-    """Municipalities filled with a colour per NIS code (others left transparent)."""
-    group = folium.FeatureGroup(name=label)
-    GeoJsonLayer(
-        atoms_geojson,
-        {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3},
-        fill=colours,
-        fill_key="nis",
-        to_back=True,
-    ).add_to(group)
-    return group
+def fill_layer(atoms_geojson: str, colours: Mapping[str, str], name: str) -> dict:
+    """Municipalities filled with a colour per NIS code (others left transparent), under the clickable ones."""
+    style = {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3}
+    return geojson_layer(f"fill:{name}", atoms_geojson, style, pane=FILLS_PANE, fill=colours, fill_key="nis")
 
 
-def points_group(points: gpd.GeoDataFrame, kind: str, label: str, lang: str = "nl") -> folium.FeatureGroup:
+def points_layer(points: gpd.GeoDataFrame, kind: str, lang: str = "nl") -> dict:
     """Service locations as circles above every area layer, with an escaped tooltip (name, address, and how
     the location was placed, in the reader's language)."""
     colour, radius = POINT_STYLES[kind]
@@ -306,10 +197,8 @@ def points_group(points: gpd.GeoDataFrame, kind: str, label: str, lang: str = "n
         ]
     )  # fmt: skip
     features = json.dumps(json.loads(labelled[["label", "geometry"]].to_json(drop_id=True)))
-    group = folium.FeatureGroup(name=label)
     style = {"color": "#ffffff", "weight": 1.5, "fillColor": colour, "fillOpacity": 0.95}
-    GeoJsonLayer(features, style, interactive=True, tooltip=" ", pane="markerPane", radius=radius).add_to(group)
-    return group
+    return geojson_layer(f"points:{kind}", features, style, tooltip="", pane="markerPane", radius=radius)
 
 
 DISTANCE_STEPS_KM = (0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0)
@@ -337,14 +226,14 @@ def graded_fill(values: pd.Series, steps: int = 6) -> tuple[dict[str, str], list
     return binned_colours(values, bins), [(SEQUENTIAL[i], lows[i], i == len(lows) - 1) for i in range(len(lows))]
 
 
-def places_group(places: pd.DataFrame, kind: str, label: str, lang: str = "nl") -> folium.FeatureGroup:
+def places_layer(places: pd.DataFrame, kind: str, lang: str = "nl") -> dict:
     """Coverage locations (lon/lat, incl. what-if ones) as the point layer of their kind."""
     frame = gpd.GeoDataFrame(
         places.assign(address="", location_basis=places["basis"]),
         geometry=gpd.points_from_xy(places["lon"], places["lat"]),
         crs="EPSG:4326",
     )
-    return points_group(frame, kind, label, lang)
+    return points_layer(frame, kind, lang)
 
 
 def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:
@@ -369,13 +258,6 @@ def class_fill(comparison) -> dict[str, str]:
     """NIS → colour of the four-class alignment of its (dominant) unit of layer A in a comparison."""
     unit_class = comparison.units().query("layer == 'A'").set_index("unit_id")["class"]
     return {nis: CLASS_COLOURS[unit_class[unit]] for nis, unit in dominant_units(comparison.a.membership).items()}
-
-
-def clicked_nis(state: Mapping | None) -> str | None:
-    """The NIS code of the municipality polygon the user clicked last, from st_folium's return value."""
-    feature = (state or {}).get("last_active_drawing") or {}
-    nis = (feature.get("properties") or {}).get("nis")
-    return str(nis) if nis else None
 
 
 def contrast_ratio(first: str, second: str) -> float:

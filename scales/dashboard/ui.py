@@ -1,7 +1,7 @@
 """Streamlit glue shared by the pages: cached atlas and derived data, language, date, downloads.
 
-The only package module (with `app.py` and `pages/`) that imports Streamlit; everything it shows
-comes from the package's pure functions.
+With `leaflet` (the map component), the only package module (besides `app.py` and `pages/`) that
+imports Streamlit; everything it shows comes from the package's pure functions.
 """
 
 from __future__ import annotations

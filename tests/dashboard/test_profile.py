@@ -70,6 +70,5 @@ def test_a_pair_is_read_out_in_plain_words() -> None:
 
 
 def test_location_tooltips_say_how_the_location_was_placed_in_dutch(atlas) -> None:
-    group = maps.points_group(atlas.points["veilig_huis_locations"], "veilig_huis_locations", "VH", "nl")
-    features = "".join(child.data for child in group._children.values())  # the layer's inline GeoJSON
+    features = maps.points_layer(atlas.points["veilig_huis_locations"], "veilig_huis_locations", "nl")["data"]
     assert "binnenpunt van de gastgemeente" in features and "interior point" not in features

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 PAGES = ["", "kaart", "vergelijk", "gemeente", "bereik", "capaciteit", "scenarios", "rapport", "bronnen"]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = ".st-key-map .scales-map"
 FOCUSED = """() => { const e = document.activeElement; if (!e) return "";
     const label = e.closest("label") || (e.id && document.querySelector(`label[for="${e.id}"]`));
     const text = e.getAttribute("aria-label") || e.innerText || (label && label.innerText) || e.value || "";
@@ -54,8 +54,8 @@ def test_a_400_px_screen_puts_the_search_above_the_map_and_lists_the_matrix(brow
     wait_for_app(page)
     search = page.locator(".st-key-search_nis")  # the search box's container
     expect(search).to_be_visible(timeout=30000)
-    expect(page.locator(MAP_FRAME).first).to_be_visible(timeout=30000)
-    assert search.bounding_box()["y"] < page.locator(MAP_FRAME).first.bounding_box()["y"]
+    expect(page.locator(MAP).first).to_be_visible(timeout=30000)
+    assert search.bounding_box()["y"] < page.locator(MAP).first.bounding_box()["y"]
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 400  # nothing sticks out sideways
     assert not _serious(page)
     page.goto(f"{app_url}/vergelijk")

@@ -12,13 +12,14 @@ from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+POLYGONS = ".scales-map path.leaflet-interactive"
+"""Clickable shapes on the maps (drawn in the page itself: no frame to enter)."""
 
 
 def test_map_shows_every_municipality_offline(page, app_url: str) -> None:
     started = time.perf_counter()
     page.goto(f"{app_url}/kaart")
-    polygons = page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive")
+    polygons = page.locator(POLYGONS)
     expect(polygons.first).to_be_visible(timeout=30000)
     print(f"\nmap first paint: {time.perf_counter() - started:.2f} s")
     expect(polygons).to_have_count(304 + 9)  # municipalities + Veilig Huis main locations
@@ -27,14 +28,18 @@ def test_map_shows_every_municipality_offline(page, app_url: str) -> None:
 def test_clicking_a_municipality_lists_its_structures(page, app_url: str, atlas) -> None:
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    polygons = page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive")
+    polygons = page.locator(POLYGONS)
     expect(polygons.first).to_be_visible(timeout=30000)
     started = time.perf_counter()
     polygons.nth(150).click(force=True)
     heading = page.locator("h3").filter(has_text="zit in:")
     expect(heading).to_be_visible(timeout=15000)
-    print(f"\nclick -> panel: {time.perf_counter() - started:.2f} s")
+    panel_shown = time.perf_counter() - started
+    holder = page.locator(".st-key-map .scales-map")
+    page.wait_for_function("element => element.leafletMap.getZoom() >= 10", arg=holder.element_handle(), timeout=15000)
+    print(f"\nclick -> panel: {panel_shown:.2f} s; -> map zoomed to it: {time.perf_counter() - started:.2f} s")
     nis = heading.inner_text().split("(")[1].split(")")[0]
+    assert f"nis={nis}" in page.url and "layers=judicial_division%2Cpolice_zone%2Cprimary_care_zone" in page.url
     panel = page.locator("[data-testid='stTable']")
     for layer_id in ("police_zone", "primary_care_zone", "judicial_division"):
         layer = atlas.layer(layer_id)
@@ -65,16 +70,25 @@ def test_switching_language_changes_the_titles(page, app_url: str) -> None:
 def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None:
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_visible(timeout=30000)
-    frame = next(f for f in page.frames if "st_folium" in f.url)
-    frame.evaluate("() => { window.map.setZoom(10); window.__kept = true; }")
+    expect(page.locator(POLYGONS).first).to_be_visible(timeout=30000)
+    holder = page.locator(".st-key-map .scales-map")
+    on_map = holder.locator(".scales-legend [role='listitem']")
+    expect(on_map).to_have_text(
+        ["Gerechtelijke afdeling", "Politiezone", "Eerstelijnszone", "Veilig Huis (hoofdlocatie)"]
+    )
+    lines = holder.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+    drawn = lines.count()
+    holder.evaluate("element => { element.leafletMap.setZoom(10); element.kept = true; }")
     page.wait_for_timeout(600)
     page.get_by_role("button", name="Remove Eerstelijnszone").click()
     wait_for_app(page)
-    page.wait_for_timeout(1000)
-    frame = next(f for f in page.frames if "st_folium" in f.url)
-    assert frame.evaluate("() => window.__kept === true")  # same document: the map was not remounted
-    assert frame.evaluate("() => window.map.getZoom()") == 10
+    expect(on_map).to_have_text(
+        ["Gerechtelijke afdeling", "Politiezone", "Veilig Huis (hoofdlocatie)"]
+    )  # the legend follows
+    assert holder.evaluate("element => element.kept === true")  # the same map: not remounted
+    assert holder.evaluate("element => element.leafletMap.getZoom()") == 10
+    assert lines.count() == drawn - 1  # one border layer (one multi-line path) less, the others kept
+    assert page.url.endswith("layers=judicial_division%2Cpolice_zone")  # the address follows, the map stays
 
 
 def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
@@ -99,7 +113,7 @@ def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> 
     page.goto(f"{app_url}/bereik")
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Hoe ver wonen inwoners van hulp?", timeout=30000)
-    expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_attached(timeout=30000)
+    expect(page.locator(POLYGONS).first).to_be_attached(timeout=30000)
     with page.expect_download(timeout=30000) as download:
         page.locator(".st-key-csv-bereik-veilig_huis-15km button").click()
     lines = [x for x in Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines() if x[:2] != "# "]
@@ -150,7 +164,7 @@ def test_first_paint_of_the_map_page_against_a_bare_page(page, browser, app_url:
     yardstick.route("**/*", lambda r: r.continue_() if r.request.url.startswith(bare_url) else r.abort())
     bare = sorted(_first_paint(yardstick, bare_url, lambda p: p.locator("h1")) for _ in range(3))[1]
     context.close()
-    first_path = lambda p: p.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first  # noqa: E731
+    first_path = lambda p: p.locator(POLYGONS).first  # noqa: E731
     kaart = sorted(_first_paint(page, f"{app_url}/kaart", first_path) for _ in range(3))[1]
     print(f"\nfirst paint: bare page {bare:.2f} s, map page {kaart:.2f} s, ratio {kaart / bare:.2f}")
     assert bare > 0 and kaart > 0
