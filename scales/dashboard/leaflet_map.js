@@ -112,7 +112,7 @@ function createMap(L, holder, data) {
 
 // Draw `data.layers` in order: keep the unchanged head of the list, take the rest off and put it back in
 // order (reusing built layers), so the drawing order is always the list's.
-function draw(L, state, specs, built) {
+function draw(state, specs, built) {
   let same = 0;
   while (same < state.drawn.length && same < specs.length && state.drawn[same].key === specs[same].key) same++;
   for (const old of state.drawn.slice(same)) state.map.removeLayer(old.layer);
@@ -135,7 +135,7 @@ export default function (component) {
     holder.setAttribute("role", "region");
     holder.setAttribute("aria-label", data.label);
     parentElement.append(holder);
-    state = { holder: holder, map: null, drawn: [], built: new Map(), view: null, legend: null, run: 0 };
+    state = { holder: holder, map: null, drawn: [], built: new Map(), view: null, legend: null, failed: null, run: 0 };
     parentElement.scalesMap = state;
   }
   state.holder.style.height = data.height + "px";
@@ -151,16 +151,18 @@ export default function (component) {
     const built = data.layers.map((spec, index) =>
       state.built.has(spec.key) ? state.built.get(spec.key) : build(L, spec, fetchedFeatures[index], report),
     );
-    draw(L, state, data.layers, built);
+    draw(state, data.layers, built);
     if (state.legend) state.legend.remove();
     state.legend = data.legend ? legendOf(L, data.legend).addTo(state.map) : null;
     const view = JSON.stringify(data.view);
     if (data.view && view !== state.view) state.map.setView(data.view.center, data.view.zoom, { animate: false });
     state.view = view;
-    state.holder.dataset.drawn = String(run);
   }).catch((error) => {
     console.error(error);
-    state.holder.textContent = data.failed; // said, not a blank box
+    if (state.failed) return;
+    state.failed = Object.assign(document.createElement("p"), { textContent: data.failed }); // said, not a blank box
+    state.failed.setAttribute("role", "alert");
+    parentElement.prepend(state.failed);
   });
   return () => {
     if (!parentElement.isConnected && state.map) state.map.remove(); // unmounted, not just updated

@@ -91,6 +91,14 @@ def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None
     assert page.url.endswith("layers=judicial_division%2Cpolice_zone")  # the address follows, the map stays
 
 
+def test_a_map_that_cannot_load_says_so(page, app_url: str) -> None:
+    page.route("**/leaflet/leaflet.js", lambda route: route.abort())  # e.g. a proxy that blocks scripts
+    page.goto(f"{app_url}/kaart")
+    wait_for_app(page)
+    expect(page.get_by_role("alert").filter(has_text="De kaart kon niet laden")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Klik op een gemeente")).to_be_visible()  # the rest of the page still works
+
+
 def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
     page.goto(f"{app_url}/vergelijk")
     wait_for_app(page)
