@@ -106,7 +106,7 @@ function createMap(L, holder, data) {
     maxZoom: 19,
   }).addTo(map);
   L.control.scale().addTo(map);
-  map.fitBounds(data.bounds);
+  map.fitBounds(data.bounds, { padding: [12, 12] });
   return map;
 }
 
