@@ -1,9 +1,9 @@
 """The dashboard's map as a Streamlit v2 component: Leaflet drawn in the page itself, without an iframe.
 
-streamlit-folium draws in an iframe that loads its own bundle and then Leaflet, one after another; on the
-map page that chain made the first paint 2.5 times that of a bare page (README, Speed). Here one small
-script (`leaflet_map.js`) draws the layer specs of `maps`, keeps unchanged layers and the reader's view
-between reruns, and reports a clicked municipality.
+One small script (`leaflet_map.js`) draws the layer specs of `maps`, keeps unchanged layers and the
+reader's view between reruns, and reports a clicked municipality. It replaced streamlit-folium, whose
+iframe and 250 ms debounce made a click reach the panel in 1.17 s (median) against 0.67 s here; the
+first paint is the same with either (README, Speed).
 """
 
 from __future__ import annotations
