@@ -10,7 +10,6 @@ from scales.dashboard.leaflet import show_map
 from scales.dashboard.profile import memberships
 from scales.dashboard.ui import (
     atlas,
-    atoms_geojson,
     changing_on,
     comparator,
     labelled_atoms_geojson,
@@ -110,19 +109,20 @@ with panel:  # the answer first, before the map is worked out; the legend goes a
             hide_index=True,
         )
 
-layers, items = [maps.municipalities_layer(labelled_atoms_geojson(date, lang()), t("tooltip_nis"))], []
+municipalities = labelled_atoms_geojson(date, lang())  # one file for the clickable shapes and every fill
+layers, items = [maps.municipalities_layer(municipalities, t("tooltip_nis"))], []
 changing = changing_on(date)
 if not changing.empty:  # what the chosen date changes, marked on the map
-    layers.append(maps.fill_layer(atoms_geojson(), dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
+    layers.append(maps.fill_layer(municipalities, dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
     items.append((f"background:{maps.HIGHLIGHT_FILL}", t("changes_legend", date=date)))
 if fill == "partners" and ordered:
     counts = partner_counts({k: layer_of(k, date) for k in ordered}).set_index("nis")["partner_count"]
     colours, steps = maps.partner_fill(counts, len(ordered))
-    layers.append(maps.fill_layer(atoms_geojson(), colours, "partners"))
+    layers.append(maps.fill_layer(municipalities, colours, "partners"))
     items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
 elif fill == "classes":
     result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
-    layers.append(maps.fill_layer(atoms_geojson(), maps.class_fill(result), "classes"))
+    layers.append(maps.fill_layer(municipalities, maps.class_fill(result), "classes"))
     items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
 if selected:  # its own units, lightly filled in their layer's colour
     own_units = []

@@ -91,6 +91,9 @@ def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPat
     assert again.multiselect(key="map_layers").value == ["police_zone", "veilig_huis"]
     assert "Gent (44021)" in again.subheader[0].value
     assert str(again.session_state["reference_date"]) == again.query_params["date"] == "2026-01-01"
+    opened = {layer["id"]: layer for layer in calls[-1]["layers"]}  # 1 Jan 2026: the merger's municipalities filled
+    assert opened["fill:changes"]["url"] == opened["municipalities"]["url"]  # from the file the map already has
+    assert len(opened["fill:changes"]["fill"]) == 6
     assert "Gent (44021)" in app.subheader[0].value
     table = app.table[0].value
     police = atlas.layer("police_zone").membership.set_index("nis").loc["44021", "unit_id"]

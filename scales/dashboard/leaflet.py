@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from scales.dashboard.maps import FLANDERS_BOUNDS, Legend
+from scales.dashboard.maps import FLANDERS_BOUNDS, PANES, Legend
 
 SCRIPT = Path(__file__).with_name("leaflet_map.js")
 
@@ -45,6 +45,7 @@ def show_map(
         "view": view,
         "height": height,
         "bounds": bounds,
+        "panes": PANES,
         "label": label,
         "failed": failed,
         "clicks": on_click is not None,

@@ -5,7 +5,6 @@
 
 const LEAFLET = "/app/static/leaflet/leaflet.js";
 const LEAFLET_CSS = "/app/static/leaflet/leaflet.css";
-const FILLS_PANE = "scalesFills"; // under the clickable municipalities
 
 function loadLeaflet() {
   if (!window.scalesLeaflet) {
@@ -100,7 +99,7 @@ function legendOf(L, legend) {
 
 function createMap(L, holder, data) {
   const map = L.map(holder, { zoomSnap: 0.25 });
-  map.createPane(FILLS_PANE).style.zIndex = 350;
+  for (const [name, zIndex] of Object.entries(data.panes)) map.createPane(name).style.zIndex = zIndex;
   L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
     attribution: "© OpenStreetMap contributors",
     maxZoom: 19,

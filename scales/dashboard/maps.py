@@ -171,7 +171,9 @@ from the blue-to-orange classes and the orange bands for every colour vision (te
 GAP_STYLE = {"color": "#2166ac", "weight": 3, "dashArray": "6 4", "fill": False}
 """Units without a location: a dashed blue outline, distinct from the orange distance bands."""
 FILLS_PANE = "scalesFills"
-"""The pane under the clickable municipalities where filled areas go (made by `leaflet_map.js`)."""
+"""The pane under the clickable municipalities where filled areas go."""
+PANES = {FILLS_PANE: 350}
+"""Leaflet panes the map makes, by z-index (Leaflet's own: tiles 200, overlays 400, shadows 500, markers 600)."""
 
 
 def gap_layer(units_geojson: str) -> dict:
