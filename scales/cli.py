@@ -34,6 +34,36 @@ from scales.output.reports import write_csv
 from scales.problems import DataError, Problem, ScalesError, UsageError
 
 
+def _json(value) -> None:
+    """JSON to stdout: NaN (missing) becomes null, never an invalid token."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+    print()
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return json.loads(_plain_numbers(frame).to_json(orient="records"))
+
+
+def _plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Float columns that hold only whole numbers (inhabitants, counts) as integers: 1544409, never 1.54441e+06."""
+    table = frame.copy()
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().apply(float.is_integer).all():
+            table[column] = values.round().astype("Int64")
+    return table
+
+
+def _table(frame: pd.DataFrame, args: argparse.Namespace) -> int:
+    """A command's table on stdout as `--format` asks: CSV (formula-safe, fixed decimals, whole numbers as
+    integers) or JSON records (missing values as null)."""
+    if args.format == "json":
+        _json(_records(frame))
+    else:
+        write_csv(_plain_numbers(frame), sys.stdout, float_format="%.6f")
+    return 0
+
+
 def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
     def progress(fraction: float, text: str) -> None:
         if not args.quiet:
@@ -101,16 +131,10 @@ def cmd_layers(args: argparse.Namespace) -> int:
                 "doubts": list(layer.meta.doubts),
             }
         )
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for row in rows:
-            print(
-                f"{row['id']:<24} {row['units']:>4} units {row['atoms_covered']:>4} atoms  "
-                f"{row['confidence']:<9} {row['name']}"
-            )
-    return 0
+    if args.format == "json":
+        _json(rows)
+        return 0
+    return _table(pd.DataFrame(rows).assign(doubts=lambda t: t["doubts"].map(" | ".join)), args)
 
 
 def cmd_membership(args: argparse.Namespace) -> int:
@@ -118,8 +142,13 @@ def cmd_membership(args: argparse.Namespace) -> int:
     layer = atlas.resolve(args.layer, args.date)
     table = layer.membership.merge(layer.units[["unit_id", "name"]], on="unit_id").rename(columns={"name": "unit_name"})
     table = table.rename(columns={"share": "share_area"}).sort_values(["nis", "unit_id"])
-    write_csv(table[["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"]], sys.stdout)
-    return 0
+    table = table[list(MEMBERSHIP_COLUMNS)].assign(share=table["share_area"])  # `share`: the old name, deprecated
+    print(f"warning: {DEPRECATED_SHARE}", file=sys.stderr)
+    return _table(table, args)
+
+
+MEMBERSHIP_COLUMNS = ("nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis")
+DEPRECATED_SHARE = "column `share` is the old name of `share_area`, kept until scales 0.3 (CHANGELOG.md)"
 
 
 def cmd_atoms(args: argparse.Namespace) -> int:
@@ -128,8 +157,7 @@ def cmd_atoms(args: argparse.Namespace) -> int:
     print(f"inhabitants: 1 January {year}, {atlas.population_source}", file=sys.stderr)
     if atlas.population_note:
         print(f"note: {atlas.population_note}", file=sys.stderr)
-    write_csv(atlas.atoms[ATOM_COLUMNS], sys.stdout, float_format="%.4f")
-    return 0
+    return _table(atlas.atoms[ATOM_COLUMNS].assign(area_km2=atlas.atoms["area_km2"].round(4)), args)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -139,18 +167,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
         atlas.resolve(args.a, args.date), atlas.resolve(args.b, args.date), args.weight, args.beta
     )
     if args.units:
-        write_csv(result.units(), sys.stdout, float_format="%.6g")
-    elif args.moves:
-        write_csv(result.moves(comparator.atom_names, b_into_a=args.reverse), sys.stdout, float_format="%.6g")
-    elif args.straddles:
-        write_csv(result.straddles(comparator.atom_names), sys.stdout, float_format="%.6g")
-    elif args.json:
-        json.dump(result.summary(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for key, value in result.summary().items():
-            print(f"{key:<30} {value:.4f}" if isinstance(value, float) else f"{key:<30} {value}")
-    return 0
+        return _table(result.units(), args)
+    if args.moves:
+        return _table(result.moves(comparator.atom_names, b_into_a=args.reverse), args)
+    if args.straddles:
+        return _table(result.straddles(comparator.atom_names), args)
+    if args.format == "json":
+        _json(result.summary())
+        return 0
+    figures = [(k, int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in result.summary().items()]
+    return _table(pd.DataFrame(figures, columns=["key", "value"]), args)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
@@ -158,8 +184,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     ids = args.layers.split(",") if args.layers else list(atlas.layers)
     layers = {name: atlas.resolve(name, args.date) for name in ids}
     table = Comparator(atlas.atoms, atlas.borders).matrix(layers, args.metric, args.weight)
-    write_csv(table.rename_axis("layer").reset_index(), sys.stdout, float_format="%.6g")
-    return 0
+    return _table(table.rename_axis("layer").reset_index(), args)
 
 
 def cmd_partners(args: argparse.Namespace) -> int:
@@ -172,18 +197,7 @@ def cmd_partners(args: argparse.Namespace) -> int:
     else:
         names = atlas.atoms[["nis", "name_nl"]]
         table = names.merge(partner_counts(layers), on="nis", how="left")
-    write_csv(table, sys.stdout)
-    return 0
-
-
-def _json(value) -> None:
-    """JSON to stdout: NaN (missing) becomes null, never an invalid token."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
-    print()
-
-
-def _records(frame) -> list[dict]:
-    return json.loads(frame.to_json(orient="records"))
+    return _table(table, args)
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
@@ -207,27 +221,23 @@ def cmd_coverage(args: argparse.Namespace) -> int:
             for method in ("greedy", "exact")
             if found[method] is not None
         }
+        if args.format == "csv":  # one row per suggested site, the method named
+            return _table(pd.DataFrame([{"method": m, **row} for m, rows in picks.items() for row in rows]), args)
         _json({"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)})
         return 0
-    table = coverage.by_unit(result, atlas.resolve(args.by, args.date), atlas.names)
-    if args.json:
-        _json(_records(table))
-    else:
-        write_csv(table, sys.stdout, float_format="%.6g")
-    return 0
+    return _table(coverage.by_unit(result, atlas.resolve(args.by, args.date), atlas.names), args)
 
 
 def cmd_capacity(args: argparse.Namespace) -> int:
     table = capacity.capacity(_atlas(args), args.date)
-    if args.json:
+    if args.format == "json":
         rows = _records(table)
         for row in rows:
             row["missing_roles"] = [r for r in row["missing_roles"].split(", ") if r]
             row["roles_present"] = [r for r in row["roles_present"].split(", ") if r]
         _json(rows)
-    else:
-        write_csv(table, sys.stdout, float_format="%.6g")
-    return 0
+        return 0
+    return _table(table, args)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -262,28 +272,21 @@ def cmd_align(args: argparse.Namespace) -> int:
     if args.save:
         saved = Store().save_layer(proposal.layer, args.save, replace=args.replace, note=proposal.layer.meta.source)
         print(f"saved as {saved}", file=sys.stderr)
-    if args.json:
+    if args.format == "json":
         _json(proposal.as_json())
         return 0
-    print(f"{layer.id} nested in {anchor.id} ({args.weight}, {args.date or 'today'})")
-    print(f"cost: {proposal.cost:,.6g} {args.weight}; {proposal.cost_inhabitants:,.0f} inhabitants, "
-          f"{proposal.cost_municipalities} municipalities change unit")  # fmt: skip
-    write_csv(proposal.moves, sys.stdout, float_format="%.6g")
-    return 0
+    print(f"{layer.id} nested in {anchor.id} ({args.weight}, {args.date or 'today'}): cost {proposal.cost:,.6g} "
+          f"{args.weight}; {proposal.cost_inhabitants:,.0f} inhabitants, {proposal.cost_municipalities} "
+          "municipalities change unit", file=sys.stderr)  # fmt: skip
+    return _table(proposal.moves, args)
 
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     store = Store()
     if args.action == "list":
         table = store.layers()
-        if args.json:
-            _json(_records(table))
-        else:
-            for row in table.itertuples():
-                print(f"{row.id:<32} {row.kind:<8} {row.units:>4} units {row.municipalities:>4} atoms  "
-                      f"from {row.parent or '-'}  {row.updated}")  # fmt: skip
-            print(f"{len(table)} saved in {store.path}", file=sys.stderr)
-        return 0
+        print(f"{len(table)} saved in {store.path}", file=sys.stderr)
+        return _table(table, args)
     if args.action == "import":
         return _import(store, args)
     if not args.name:
@@ -307,8 +310,6 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         print(
             f"{len(layer.units)} units, {layer.atoms_covered()} municipalities; source: {meta.source}", file=sys.stderr
         )
-        write_csv(layer_csv_table(layer), sys.stdout)
-        return 0
     data = layer_json(layer).encode() if args.format == "json" else None
     if data is None:
         if args.output:
@@ -359,6 +360,9 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     dated = argparse.ArgumentParser(add_help=False)
     dated.add_argument("--date", type=iso_date, help="reference date YYYY-MM-DD (default: today)")
+    tabular = argparse.ArgumentParser(add_help=False)
+    tabular.add_argument("--format", choices=["csv", "json"], default="csv", help="table as CSV (default) or JSON")
+    tabular.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
 
     main = argparse.ArgumentParser(prog="scales", description="Scale mismatch of Belgian public-safety territories.")
     sub = main.add_subparsers(dest="command", required=True)
@@ -368,37 +372,37 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", parents=[common, dated], help="check every layer")
     validate.add_argument("--rebuild", action="store_true", help="rebuild the atlas instead of using the cache")
     validate.set_defaults(run=cmd_validate)
-    layers = sub.add_parser("layers", parents=[common, dated], help="list the layers with their provenance")
-    layers.add_argument("--json", action="store_true")
+    layers = sub.add_parser("layers", parents=[common, dated, tabular], help="list the layers with their provenance")
     layers.add_argument("--lang", choices=["nl", "en"], default="nl")
     layers.set_defaults(run=cmd_layers)
-    membership = sub.add_parser("membership", parents=[common, dated], help="a layer's membership table")
+    membership = sub.add_parser("membership", parents=[common, dated, tabular], help="a layer's membership table")
     membership.add_argument("layer")
     membership.set_defaults(run=cmd_membership)
-    atoms = sub.add_parser("atoms", parents=[common], help="the municipalities with area and inhabitants")
+    atoms = sub.add_parser("atoms", parents=[common, tabular], help="the municipalities with area and inhabitants")
     atoms.set_defaults(run=cmd_atoms)
-    compare = sub.add_parser("compare", parents=[common, dated], help="compare layer A with layer B")
+    compare = sub.add_parser("compare", parents=[common, dated, tabular], help="compare layer A with layer B")
     compare.add_argument("a", help="layer id or CSV path (nis,unit_id[,share])")
     compare.add_argument("b", help="layer id or CSV path")
     compare.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
     compare.add_argument("--beta", type=positive_number, default=1.0, help="V-measure beta > 0 (default 1)")
-    output = compare.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="key figures as JSON")
+    output = compare.add_mutually_exclusive_group()  # without any: the key figures
     output.add_argument("--units", action="store_true", help="one CSV row per unit of A and of B")
     output.add_argument("--moves", action="store_true", help="municipalities that would move for A to nest in B")
     output.add_argument("--straddles", action="store_true", help="A-units split over B, with municipalities")
     compare.add_argument("--reverse", action="store_true", help="with --moves: B into A")
     compare.set_defaults(run=cmd_compare)
-    matrix = sub.add_parser("matrix", parents=[common, dated], help="one metric for every pair of layers")
+    matrix = sub.add_parser("matrix", parents=[common, dated, tabular], help="one metric for every pair of layers")
     matrix.add_argument("--metric", choices=MATRIX_METRICS, default="v_measure")
     matrix.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
     matrix.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
     matrix.set_defaults(run=cmd_matrix)
-    partners = sub.add_parser("partners", parents=[common, dated], help="partner counts per municipality or unit")
+    partners = sub.add_parser(
+        "partners", parents=[common, dated, tabular], help="partner counts per municipality or unit"
+    )
     partners.add_argument("--layers", help="comma-separated layer ids or CSV paths (default: all)")
     partners.add_argument("--units", metavar="LAYER", help="per unit of this layer: counterpart units in the others")
     partners.set_defaults(run=cmd_partners)
-    cover = sub.add_parser("coverage", parents=[common, dated], help="how far residents live from a location")
+    cover = sub.add_parser("coverage", parents=[common, dated, tabular], help="how far residents live from a location")
     cover.add_argument("--threshold-km", type=positive_number, default=coverage.DEFAULT_THRESHOLD_KM)
     cover.add_argument("--by", default="veilig_huis", help="layer whose units to report (default veilig_huis)")
     cover.add_argument(
@@ -415,10 +419,10 @@ def parser() -> argparse.ArgumentParser:
     cover.add_argument("--location-set", metavar="NAME", help="add a set of own locations saved on the Bereik page")
     cover.add_argument("--suggest", type=int, metavar="K", help="the next K antenna sites (greedy and exact)")
     cover.add_argument("--greedy-only", action="store_true", help="with --suggest: skip the exact solution")
-    cover.add_argument("--json", action="store_true")
     cover.set_defaults(run=cmd_coverage)
-    staffing = sub.add_parser("capacity", parents=[common, dated], help="ARIEC staff per area and missing roles")
-    staffing.add_argument("--json", action="store_true")
+    staffing = sub.add_parser(
+        "capacity", parents=[common, dated, tabular], help="ARIEC staff per area and missing roles"
+    )
     staffing.set_defaults(run=cmd_capacity)
     report = sub.add_parser("report", parents=[common, dated], help="a region report as PDF, HTML or Excel")
     report.add_argument("--region", default="all", help="all, or a judicial arrondissement, parket or province")
@@ -434,24 +438,21 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="file to write")
     export.set_defaults(run=cmd_export)
     aligned = sub.add_parser(
-        "align", parents=[common, dated], help="the smallest reassignment that makes a layer nest in an anchor"
+        "align", parents=[common, dated, tabular], help="the smallest reassignment that makes a layer nest in an anchor"
     )
     aligned.add_argument("layer", help="layer to align: id, scenario:NAME or CSV path")
     aligned.add_argument("--to", required=True, help="the anchor layer")
     aligned.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
-    aligned.add_argument("--json", action="store_true", help="moves, costs and metrics as JSON")
     aligned.add_argument("--save", metavar="NAME", help="keep the aligned layer as scenario:NAME")
     aligned.add_argument("--replace", action="store_true", help="with --save: replace a scenario of that name")
     aligned.set_defaults(run=cmd_align)
-    scenario = sub.add_parser("scenario", parents=[common], help="saved scenarios and custom layers")
+    scenario = sub.add_parser("scenario", parents=[common, tabular], help="saved scenarios and custom layers")
     scenario.add_argument("action", choices=["list", "show", "export", "import", "delete"])
     scenario.add_argument("name", nargs="?", help="scenario:NAME or NAME (import: the file to read)")
     scenario.add_argument("--name", dest="save_as", help="import: save under this name (default: the file name)")
-    scenario.add_argument("--format", choices=["csv", "json"], default="csv", help="export format")
     scenario.add_argument("-o", "--output", help="export: file to write (default: standard output)")
     scenario.add_argument("--replace", action="store_true", help="import: replace a saved layer of that name")
     scenario.add_argument("--yes", action="store_true", help="delete without asking")
-    scenario.add_argument("--json", action="store_true", help="list: as JSON")
     scenario.set_defaults(run=cmd_scenario)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)

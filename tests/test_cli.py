@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -20,6 +21,86 @@ def run(*argv: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+CONTRACT = {
+    "layers": ["id", "name", "units", "atoms_covered", "source", "licence", "reference_date", "confidence", "doubts"],
+    "membership": ["nis", "unit_id", "unit_name", "share_area", "share_inhabitants", "share_basis"],
+    "atoms": ["nis", "name_nl", "name_fr", "province", "region", "area_km2", "inhabitants", "inhabitants_year"],
+    "compare": ["key", "value"],
+    "compare --units": ["layer", "layer_id", "unit_id", "unit_name", "weight", "class", "split_count",
+                        "dominant_share", "dominant_unit", "dominant_unit_name", "rih", "mapcurves_fit"],
+    "compare --moves": ["nis", "municipality", "unit", "unit_name", "from_unit", "from_unit_name", "to_unit",
+                        "to_unit_name", "weight"],
+    "compare --straddles": ["a", "a_name", "b", "b_name", "weight", "municipalities", "share_of_a"],
+    "matrix": ["layer", "police_zone", "primary_care_zone"],
+    "partners": ["nis", "name_nl", "police_zone", "primary_care_zone", "partner_count"],
+    "coverage": ["unit_id", "name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km",
+                 "worst_nis", "worst_name", "worst_km"],
+    "capacity": ["ariec_id", "name", "staff", "inhabitants", "municipalities", "police_zones", "staff_per_100k",
+                 "inhabitants_per_staff", "municipalities_per_staff", "police_zones_per_staff", "roles_present",
+                 "missing_roles", "profile_completeness", "profiles", "staff_year", "has_data"],
+    "align": ["nis", "municipality", "from_unit", "to_unit", "to_unit_name", "anchor_unit", "weight", "inhabitants",
+              "share"],
+    "scenario list": ["name", "id", "kind", "parent", "source", "note", "created", "updated", "units",
+                      "municipalities"],
+}  # fmt: skip
+"""The documented columns of every command that prints a table (README, Command line). They are the CLI's
+word to scripts: a change here is a rename, which goes through a release of deprecation (CHANGELOG.md)."""
+ARGS = {
+    "compare": ["police_zone", "primary_care_zone"],
+    "compare --units": ["police_zone", "primary_care_zone", "--units"],
+    "compare --moves": ["police_zone", "primary_care_zone", "--moves"],
+    "compare --straddles": ["police_zone", "primary_care_zone", "--straddles"],
+    "matrix": ["--layers", "police_zone,primary_care_zone"],
+    "partners": ["--layers", "police_zone,primary_care_zone"],
+    "membership": ["police_zone"],
+    "align": ["police_zone", "--to", "reference_region"],
+}
+JSON_KEYS = {
+    "compare": {"units_a", "units_b", "v_measure", "alignment_cost_a_into_b", "atoms_left_out"},
+    "align": {"moves", "cost_inhabitants", "cost_municipalities", "metrics"},
+    "coverage --suggest 2": {"threshold_km", "greedy", "exact", "optimality_gap"},
+}
+
+
+def _argv(command: str, mirror: Path) -> list[str]:
+    words = command.split()
+    dated = [] if command in ("atoms", "scenario list") else ["--date", "2026-01-01"]
+    return [*words[:1], *ARGS.get(command, words[1:]), "--mirror", str(mirror), *dated]
+
+
+def test_every_table_command_keeps_its_documented_columns_in_csv_and_json(atlas: Atlas, mirror: Path) -> None:
+    for command, columns in CONTRACT.items():
+        argv = _argv(command, mirror)
+        code, out = run(*argv)
+        assert code == 0, command
+        table = pd.read_csv(io.StringIO(out), dtype=str)
+        assert list(table.columns)[: len(columns)] == columns, command
+        assert not re.search(r"\d[eE][+-]\d", out), f"{command}: a number in scientific notation"
+        code, out = run(*argv, "--format", "json")
+        rows = json.loads(out)
+        if command == "compare":  # the key figures: one JSON object, a key per CSV row
+            assert set(rows) == set(table["key"]), command
+        else:
+            if command == "align":  # its documented JSON body: moves as (nis, from, to)
+                rows, columns = rows["moves"], ["nis", "from", "to"]
+            assert code == 0 and (not rows or set(columns) <= set(rows[0])), command
+        code, old = run(*argv, "--json")  # the documented shorthand stays
+        assert old == out, command
+
+
+def test_json_bodies_keep_their_documented_keys(atlas: Atlas, mirror: Path) -> None:
+    for command, keys in JSON_KEYS.items():
+        code, out = run(*_argv(command, mirror), "--json")
+        assert code == 0 and keys <= set(json.loads(out)), command
+
+
+def test_whole_numbers_print_as_integers(atlas: Atlas, mirror: Path) -> None:
+    code, out = run("coverage", "--by", "veilig_huis", "--mirror", str(mirror))
+    table = pd.read_csv(io.StringIO(out), dtype=str)
+    house = table.set_index("unit_id").loc["vh-oost-vlaanderen"]
+    assert house["inhabitants"] == "1544409" and house["share_within"] == "0.374677"  # not 1.54441e+06
+
+
 def test_layers_json(atlas: Atlas, mirror: Path) -> None:
     code, out = run("layers", "--json", "--mirror", str(mirror), "--date", "2026-01-01")
     rows = json.loads(out)
@@ -32,15 +113,9 @@ def test_layers_json(atlas: Atlas, mirror: Path) -> None:
 def test_membership_csv(atlas: Atlas, mirror: Path) -> None:
     code, out = run("membership", "prosecution_area", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), dtype={"nis": str})
-    assert code == 0 and list(table.columns) == [
-        "nis",
-        "unit_id",
-        "unit_name",
-        "share_area",
-        "share_inhabitants",
-        "share_basis",
-    ]
+    assert code == 0 and list(table.columns) == [*CONTRACT["membership"], "share"]
     assert (table["unit_id"] == "halle-vilvoorde").sum() == 33
+    assert (table["share"] == table["share_area"]).all()  # the old name, kept for one release
 
 
 def test_atoms_csv(atlas: Atlas, mirror: Path) -> None:
