@@ -32,6 +32,7 @@ from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
 from scales.output.geodata import geodata_bytes, unit_polygons
 from scales.output.report import pair_workbook
 from scales.output.reports import safe_name
+from scales.output.tables import as_text
 
 data = atlas()
 date = reference_date().isoformat()
@@ -63,7 +64,7 @@ MATRIX_HIGHER_IS_BETTER = {key: METRICS[key].higher_is_better for key in MATRIX_
 table = metric_matrix(metric, weight, date)
 labelled = table.rename(index=layer_name, columns=layer_name)
 long = labelled.rename_axis("A").reset_index().melt(id_vars="A", var_name="B", value_name="value")
-long["label"] = long["value"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 2))
+long["label"] = as_text(long["value"], lang(), "auto", 2)
 long["ink"] = maps.label_inks(long["value"])  # black on light cells, white on dark ones
 views = {t("view_matrix"): "matrix", t("view_list"): "list"}  # a list reads on a phone, the matrix does not
 view = views[st.radio(t("view_label"), list(views), horizontal=True, key=f"matrix_view_{lang()}")]
@@ -87,13 +88,8 @@ if view == "matrix":
     st.altair_chart(chart, width="stretch")
 else:
     pairs = long[long["A"] != long["B"]].sort_values("value", ascending=not MATRIX_HIGHER_IS_BETTER[metric])
-    st.dataframe(
-        pairs[["A", "B", "label"]].rename(
-            columns={"A": t("layer_a"), "B": t("layer_b"), "label": metric_title(metric, lang())}
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    show(pairs[["A", "B", "label"]].rename(columns={"label": metric_title(metric, lang())}),
+         headers={"A": "layer_a", "B": "layer_b"})  # fmt: skip
 st.caption(t("matrix_caption", weight=t(f"weight_{weight}"), date=date))
 downloads(
     table.rename_axis("layer").reset_index(),

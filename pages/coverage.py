@@ -125,16 +125,17 @@ def assessed(places: pd.DataFrame, threshold: float, date_iso: str):
 base = assessed(baseline_places, float(threshold), date)
 result, gaps, totals = assessed(places, float(threshold), date)
 changed = bool(added or removed)
+change = cv.delta(base[0], result)
 cols = st.columns(3)
 cols[0].metric(
     t("within_label", km=threshold),
     f"{number(totals['inhabitants_within'], lang())} ({percent(totals['share_within'], lang())})",
-    delta=number(totals["inhabitants_within"] - base[2]["inhabitants_within"], lang()) if changed else None,
+    delta=number(change["inhabitants_within"], lang()) if changed else None,
 )
 cols[1].metric(
     t("mean_distance_label"),
     f"{number(totals['mean_distance_km'], lang(), 1)} km",
-    delta=number(totals["mean_distance_km"] - base[2]["mean_distance_km"], lang(), 1) if changed else None,
+    delta=number(change["mean_distance_km"], lang(), 1) if changed else None,
     delta_color="inverse",
 )
 cols[2].metric(
@@ -186,23 +187,7 @@ with legend_column:
 
 st.subheader(layer_name(by))
 table = cv.by_unit(result, layer_of(by, date), names)
-shown = table.assign(
-    inhabitants=table["inhabitants"].map(lambda v: number(v, lang())),
-    inhabitants_within=table["inhabitants_within"].map(lambda v: number(v, lang())),
-    share_within=table["share_within"].map(lambda v: percent(v, lang())),
-    mean_distance_km=table["mean_distance_km"].map(lambda v: number(v, lang(), 1)),
-    worst_km=table["worst_km"].map(lambda v: number(v, lang(), 1)),
-)[["name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_name", "worst_km"]]
-shown.columns = [
-    t("col_unit"),
-    t("col_inhabitants"),
-    t("col_within"),
-    t("col_share_within"),
-    t("col_mean_km"),
-    t("col_worst"),
-    t("col_worst_km"),
-]
-st.dataframe(shown, hide_index=True, width="stretch")
+show(table[["name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_name", "worst_km"]])
 downloads(table, f"bereik-{by}-{threshold}km", t("coverage_title"), (by, "veilig_huis"), "inhabitants")
 
 st.subheader(t("gaps_title"))
@@ -225,15 +210,8 @@ if saved and saved[:3] == (tuple(places["location_id"]), threshold, int(k)):  # 
     for column, method in ((left, "greedy"), (right, "exact")):
         picks = found[method]
         column.markdown(f"**{t(f'{method}_label')}**")
-        column.dataframe(
-            pd.DataFrame(
-                {
-                    t("col_municipality"): picks["candidate"].map(names),
-                    t("col_gain"): picks["gain"].map(lambda v: number(v, lang())),
-                }
-            ),
-            hide_index=True,
-        )
+        with column:
+            show(pd.DataFrame({"municipality": picks["candidate"].map(names), "gain": picks["gain"]}))
     gain = {m: found[m]["gain"].sum() for m in ("greedy", "exact")}
     st.caption(
         t(

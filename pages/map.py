@@ -21,10 +21,10 @@ from scales.dashboard.ui import (
     outline_of,
     own_layers,
     reference_date,
+    show,
     t,
 )
 from scales.engine.compare import partner_counts
-from scales.i18n import number
 
 DEFAULT_LAYERS = ["police_zone", "primary_care_zone", "judicial_division"]
 
@@ -100,14 +100,7 @@ with panel:  # the answer first, before the map is worked out; the legend goes a
     else:
         table = memberships(data, selected, date, lang(), {k: own[k] for k in ordered if k in own})
         st.subheader(t("panel_title", name=names[selected], nis=selected))
-        shown = table.assign(share=table["share"].map(lambda v: "—" if v != v or v is None else number(v, lang(), 2)))
-        shown = shown.fillna({"unit": t("not_covered")})
-        st.table(
-            shown[["layer", "unit", "share"]].rename(
-                columns={"layer": t("col_layer"), "unit": t("col_unit"), "share": t("col_share")}
-            ),
-            hide_index=True,
-        )
+        show(table.fillna({"unit": t("not_covered")})[["layer", "unit", "share"]], static=True)
 
 municipalities = labelled_atoms_geojson(date, lang())  # one file for the clickable shapes and every fill
 layers, items = [maps.municipalities_layer(municipalities, t("tooltip_nis"))], []

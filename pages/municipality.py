@@ -15,6 +15,7 @@ from scales.dashboard.ui import (
     own_layers,
     plain,
     reference_date,
+    show,
     t,
 )
 from scales.i18n import number
@@ -89,21 +90,8 @@ with right:
     show_map([outline], key=f"small-{nis}", label=names[nis], failed=t("map_failed"), height=360,
              bounds=[[south, west], [north, east]])  # fmt: skip
 with left:
-    shown = table.assign(share=table["share"].map(lambda v: "—" if v != v else number(v, lang(), 2)))
-    shown = shown.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]]
-    shown["confidence"] = shown["confidence"].map(lambda v: t(f"confidence_{v}") if v else "")
-    shown.columns = [
-        t("col_layer"),
-        t("col_unit"),
-        t("col_share"),
-        t("col_members"),
-        t("col_shared_with"),
-        t("col_confidence"),
-    ]
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
+    show(
+        table.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]],
         height=600,
         column_config={t("col_shared_with"): st.column_config.TextColumn(width="large")},
     )
@@ -124,7 +112,7 @@ grid = standing.assign(
 grid = grid.reindex(index=SAFETY_LAYERS, columns=SAFETY_LAYERS).fillna("—")
 grid.index = [layer_name(k) for k in grid.index]
 grid.columns = [layer_name(k) for k in grid.columns]
-st.dataframe(grid, width="stretch")
+show(grid.rename_axis("").reset_index())
 st.caption(t("span_caption"))
 all_structures = structures_table(data, list(data.layers), date)
 downloads(all_structures, "alle-gemeenten-alle-structuren", t("span_download"), tuple(data.layers))

@@ -1,6 +1,5 @@
 """Scenario's: edit a layer (move, merge, split, rename), align it to an anchor, and keep the result."""
 
-import pandas as pd
 import streamlit as st
 
 from scales.analysis import scenarios as sc
@@ -156,18 +155,9 @@ weight = st.selectbox(
 )
 others = {k: data.layer(k, date) for k in data.layers if k != editor["base"]}
 table = sc.deltas(comparator(), baseline, current, others, weight)
-shown = pd.DataFrame(
-    {
-        t("col_layer"): table["layer"].map(layer_name),
-        t("col_measure"): table["metric"].map(lambda m: metric_title(m, lang())),
-        t("col_baseline"): table["baseline"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 4)),
-        t("col_scenario"): table["scenario"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 4)),
-        t("col_change"): table["change"].map(lambda v: number(v, lang(), 0 if abs(v) >= 100 else 4)),
-        t("col_better"): table["better"].map({"yes": t("better_yes"), "no": t("better_no"), "": ""}),
-    }
-)
 changed_only = st.toggle(t("scenario_changed_only"), value=True, key="scenario_changed_only")
-st.dataframe(shown[table["better"] != ""] if changed_only else shown, hide_index=True, width="stretch")
+columns = ["layer", "metric", "baseline", "scenario", "change", "better"]
+show(table.loc[table["better"] != "", columns] if changed_only else table[columns])
 st.caption(t("scenario_delta_note", weight=t(f"weight_{weight}"), date=date, year=data.population_year))
 downloads(
     table,

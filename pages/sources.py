@@ -29,7 +29,7 @@ for layer_id in data.layers:
             t("col_doubts"): " · ".join(meta.doubts_in(lang())),
         }
     )
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+show(pd.DataFrame(rows))
 st.caption(t("population_note", source=data.population_source))
 if data.population_note:
     st.caption(plain(t("population_fallback", year=data.population_year, note=data.population_note)))

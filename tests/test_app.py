@@ -130,7 +130,7 @@ def test_municipality_page_partner_count(atlas) -> None:
     assert values["Uw eerstelijnszone ligt over zoveel politiezones"] == "3"
     assert values["Uw politiezone ligt over zoveel eerstelijnszones"] == "1"
     assert "Mediaan Vlaamse gemeenten: 3" in " ".join(c.value for c in app.caption)
-    grid = app.dataframe[1].value
+    grid = app.dataframe[1].value.set_index("")
     assert grid.loc["Eerstelijnszone", "Politiezone"] == "3 (3)" and grid.loc["Politiezone", "Politiezone"] == "—"
     unknown = start("nl")
     unknown.query_params["nis"] = "99999"

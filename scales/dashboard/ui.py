@@ -23,7 +23,7 @@ from scales.data.store import Store, store_dir
 from scales.data.timeline import changes
 from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
-from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES, number
+from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
 from scales.output import reports, tables
 from scales.problems import ScalesError
@@ -328,22 +328,16 @@ def safe_key(text: str) -> str:
     return re.sub(r"[^\w-]+", "-", text)
 
 
-def show(frame: pd.DataFrame, **options) -> None:
-    """A table on the page as the reader reads it: headers, codes and layer ids in the UI language, and
-    numbers in its format (Dutch `1.234,5`), rounded like the downloads."""
-    current = lang()
+def show(frame: pd.DataFrame, headers: dict[str, str] | None = None, static: bool = False, **options) -> None:
+    """A table on the page as the reader reads it (`tables.formatted`): headers, codes and layer ids in the
+    UI language, numbers in its format and per column (`tables.FORMATS`). `headers` overrides a column's
+    text key; `static` draws a plain table (no scrolling grid) for a few rows."""
     names = {k: layer_name(k) for k in [*atlas().layers, *own_layers()]}
-    table = tables.readable(frame, current, names)
-    for column in table.columns:
-        values = table[column]
-        if pd.api.types.is_bool_dtype(values):
-            table[column] = values.map({True: t("better_yes"), False: t("better_no")})
-        elif pd.api.types.is_integer_dtype(values):
-            table[column] = values.map(lambda v: number(v, current))
-        elif pd.api.types.is_float_dtype(values):
-            digits = 0 if values.abs().max() >= 100 else 3
-            table[column] = values.map(lambda v, d=digits: "—" if pd.isna(v) else number(v, current, d))
-    st.dataframe(table, **{"hide_index": True, "width": "stretch", **options})
+    table = tables.formatted(frame, lang(), names, headers)
+    if static:
+        st.table(table, hide_index=True)
+    else:
+        st.dataframe(table, **{"hide_index": True, "width": "stretch", **options})
 
 
 def chart_locale(language: str) -> dict:

@@ -16,7 +16,7 @@ import pandas as pd
 from scales import __version__
 from scales.data.atlas import Atlas
 from scales.data.layers import Layer
-from scales.i18n import METRIC_TEXTS, metric_title, t
+from scales.i18n import METRIC_TEXTS, metric_title, number, percent, t
 
 HEADERS = {
     "a_name": "col_unit", "b_name": "report_other_unit", "share_of_a": "col_share", "municipalities": "col_members",
@@ -48,6 +48,68 @@ HEADERS = {
 """Column → text key: downloaded and reported tables carry headers in the reader's language."""
 CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
 """Columns whose values are codes, and the text key of each value."""
+
+
+FORMATS: dict[str, tuple[str, int]] = {
+    "inhabitants": ("number", 0), "inhabitants_within": ("number", 0), "weight": ("number", 0),
+    "share_within": ("percent", 0), "profile_completeness": ("percent", 0),
+    "mean_distance_km": ("number", 1), "worst_km": ("number", 1), "own_km": ("number", 1), "nearest_km": ("number", 1),
+    "staff": ("number", 0), "staff_per_100k": ("number", 2), "inhabitants_per_staff": ("number", 0),
+    "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
+    "share": ("number", 2), "gain": ("number", 0),
+    "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4),
+}  # fmt: skip
+"""How a column reads on a page: a number with so many decimals, a percentage, or `auto` (whole numbers from
+100 up, else so many decimals, value by value: a measure beside an inhabitant count in one column)."""
+LISTS = {"missing_roles": "role_{}", "roles_present": "role_{}"}
+"""Columns holding a comma-separated list of codes, and the text key of each code."""
+MISSING = "—"
+
+
+def as_text(values: pd.Series, lang: str, kind: str = "auto", digits: int = 3) -> pd.Series:
+    """Numbers as the reader reads them (Dutch `1.234,5`, `45 %`); missing values as a dash."""
+
+    def one(value: float) -> str:
+        if value is None or pd.isna(value):
+            return MISSING
+        if kind == "percent":
+            return percent(value, lang, digits)
+        return number(value, lang, 0 if kind == "auto" and abs(value) >= 100 else digits)
+
+    return values.map(one)
+
+
+def formatted(
+    frame: pd.DataFrame,
+    lang: str = "nl",
+    layer_names: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """A table for the page: every value as text in `lang` (numbers per `FORMATS`, yes/no, translated
+    codes and code lists), headers translated (`headers` overrides a column's text key)."""
+    table = frame.copy()
+    for column in table.columns:
+        values = table[column]
+        if column in LISTS:
+            pattern = LISTS[column]
+            table[column] = values.map(
+                lambda v, p=pattern: ", ".join(t(p.format(c), lang) for c in str(v).split(", ") if c) or MISSING
+            )
+        elif pd.api.types.is_bool_dtype(values):
+            table[column] = values.map({True: t("better_yes", lang), False: t("better_no", lang)})
+        elif column in FORMATS:
+            table[column] = as_text(values.astype(float), lang, *FORMATS[column])
+        elif pd.api.types.is_integer_dtype(values):
+            table[column] = as_text(values.astype(float), lang, "number", 0)
+        elif pd.api.types.is_float_dtype(values):
+            digits = 0 if values.abs().max() >= 100 else 3
+            table[column] = as_text(values, lang, "number", digits)
+    table = readable(table, lang, layer_names)
+    overrides = headers or {}
+    table.columns = [
+        t(overrides[c], lang) if c in overrides else h for c, h in zip(frame.columns, table.columns, strict=True)
+    ]
+    return table
 
 
 def _rounded(column: pd.Series) -> pd.Series:
