@@ -1,4 +1,11 @@
-"""scales: where Belgium's public-safety territories fail to line up, and what that costs."""
+"""scales: where Belgium's public-safety territories fail to line up, and what that costs.
+
+The Python API (`scales.api`, documented there and in the README):
+
+>>> import scales
+>>> pair = scales.compare("police_zone", "primary_care_zone", weight="inhabitants")  # doctest: +SKIP
+>>> pair.metrics["v_measure"]  # doctest: +SKIP
+"""
 
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +28,9 @@ PAGES_DIR = shipped("pages", "pages")
 """The dashboard's page scripts."""
 
 _PUBLIC = {
+    **dict.fromkeys(
+        ["layer", "compare", "coverage", "capacity", "align", "report", "atlas", "PairResult"], "scales.api"
+    ),
     "Atlas": "scales.data.atlas",
     "load_atlas": "scales.data.atlas",
     "build_atlas": "scales.data.atlas",
