@@ -1,4 +1,5 @@
-"""The package's stages import one way: data ← engine ← output ← dashboard ← app and CLI."""
+"""The package's stages import one way: data ← engine ← output ← dashboard ← app, CLI and API; pages only lay
+out; the architecture document names every module."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "scales"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "scales"
+FORMATTERS = {"number", "percent", "as_text"}
+"""Functions that turn numbers into text: a page calls them for a figure in a sentence, never per cell of
+a table (a function in a lambda is a hand-written column formatter; `ui.show` formats tables)."""
 STAGE = {
-    "problems": 0, "i18n": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5, "app": 6, "cli": 6,
+    "problems": 0, "i18n": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5, "app": 6, "cli": 6, "api": 6,
 }  # fmt: skip
 
 
@@ -39,3 +44,21 @@ def test_imports_point_to_earlier_stages_only(path: Path) -> None:
         assert _stage(module) <= mine, f"{name} imports {module}, a later stage"
     if name.startswith("scales.engine."):  # the engine sees only the layer model of the data stage
         assert all(not m.startswith("scales.data.") or m == "scales.data.layers" for m in _imports(path))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_leave_table_formatting_to_the_package(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Lambda):
+            called = {n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            assert not called & FORMATTERS, f"{path.name}:{node.lineno} formats a column by hand: use ui.show"
+        if isinstance(node, ast.Attribute) and node.attr in ("dataframe", "table"):
+            assert False, f"{path.name}:{node.lineno} draws a table itself (st.{node.attr}): use ui.show"
+
+
+def test_the_architecture_document_names_every_module() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for path in PACKAGE.rglob("*.py"):
+        if path.stem != "__init__":
+            assert f"`{path.stem}" in text or f"{path.stem}.py" in text, f"docs/architecture.md omits {path.stem}"
