@@ -318,12 +318,23 @@ def suggest(
 def floating_catchment(
     atlas: Atlas, places: pd.DataFrame, supply: pd.Series | float = 1.0, threshold_km: float = DEFAULT_THRESHOLD_KM
 ) -> pd.DataFrame:
-    """Enhanced two-step floating catchment (Luo & Qi 2009, PySAL `access`) per municipality: supply
-    (one per location, or e.g. staff) per 10,000 inhabitants within `threshold_km`, with the original
-    paper's step weights at a third and two thirds of the radius (1, 0.68, 0.22)."""
+    """Enhanced two-step floating catchment per Flemish municipality (`e2sfca` on its interior point and
+    inhabitants): supply per 10,000 inhabitants within `threshold_km`."""
+    demand = municipal_demand(atlas).points
+    per_10k = e2sfca(demand, places, supply, threshold_km)
+    return pd.DataFrame({"nis": demand["nis"], "name": demand["nis"].map(atlas.names), "supply_per_10k": per_10k})
+
+
+STEP_WEIGHTS = (1.0, 0.68, 0.22)
+"""E2SFCA's distance-decay weights for the first, second and last third of the radius (Luo & Qi 2009)."""
+
+
+def e2sfca(demand: pd.DataFrame, places: pd.DataFrame, supply: pd.Series | float, threshold_km: float) -> np.ndarray:
+    """Enhanced two-step floating catchment (Luo & Qi 2009, PySAL `access`) for demand points (`nis`, `weight`,
+    `x`, `y` in metres): supply (one per location, or e.g. staff) per 10,000 people, with `STEP_WEIGHTS` at
+    a third and two thirds of the radius; 0 where nothing is within reach."""
     from access import Access, weights
 
-    demand = municipal_demand(atlas).points
     km = distance_km(demand, places)
     cost = pd.DataFrame(
         {
@@ -342,13 +353,10 @@ def floating_catchment(
         cost_df=cost, cost_origin="origin", cost_dest="dest", cost_name="km",
     )  # fmt: skip
     third = threshold_km / 3
-    step = weights.step_fn({third: 1.0, 2 * third: 0.68, threshold_km: 0.22})
+    step = weights.step_fn(dict(zip((third, 2 * third, threshold_km), STEP_WEIGHTS, strict=True)))
     scores = model.enhanced_two_stage_fca(name="e2sfca", max_cost=threshold_km, weight_fn=step)
     values = scores.iloc[:, 0] if isinstance(scores, pd.DataFrame) else scores  # one supply type: one column
-    per_person = values.reindex(demand["nis"]).fillna(0.0).to_numpy()  # nothing within reach: no access
-    return pd.DataFrame(
-        {"nis": demand["nis"], "name": demand["nis"].map(atlas.names), "supply_per_10k": per_person * 1e4}
-    )
+    return values.reindex(demand["nis"]).fillna(0.0).to_numpy() * 1e4  # nothing within reach: no access
 
 
 # --- a user's own locations ------------------------------------------------------------------------

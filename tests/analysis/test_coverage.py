@@ -143,3 +143,25 @@ def test_uploaded_locations_keep_valid_rows_and_name_each_problem(atlas) -> None
     for empty in (b"", b"name,nis\n"):
         with pytest.raises(CustomLayerError):
             cv.read_locations(empty, "leeg.csv", atlas)
+
+
+def test_e2sfca_by_hand_on_three_points() -> None:
+    """One place with supply 1 and three residents' groups at 0, 7 and 12 km (radius 15 km: thirds at 5 and
+    10 km, weights 1, 0.68, 0.22). Step 1: R = 1 / (100·1 + 200·0.68 + 300·0.22) = 1/302; step 2: each
+    group's access is its weight × R, per 10,000 people."""
+    demand = pd.DataFrame({"nis": ["a", "b", "c"], "weight": [100.0, 200.0, 300.0], "x": [0.0, 7_000, 12_000],
+                           "y": [0.0, 0.0, 0.0]})  # fmt: skip
+    place = pd.DataFrame({"location_id": ["s"], "x": [0.0], "y": [0.0]})
+    assert cv.e2sfca(demand, place, 1.0, 15.0) == pytest.approx([1e4 / 302, 0.68e4 / 302, 0.22e4 / 302])
+    assert cv.e2sfca(demand, place, 1.0, 6.0).tolist() == pytest.approx([1e4 / 100, 0.0, 0.0])  # only a in reach
+
+
+def test_a_location_in_a_split_municipality_is_placed_in_its_own_piece(atlas) -> None:
+    """Antwerp is split over four eerstelijnszones. A location at the Groenplaats (city centre) lies in ELZ
+    Antwerpen Centrum, although by area most of the municipality (the port) is ELZ Antwerpen Noord."""
+    layer = atlas.layer("primary_care_zone", "2026-01-01")
+    place = pd.DataFrame({"location_id": ["x"], "name": ["Groenplaats"], "kind": "uploaded", "nis": ["11002"],
+                          "lon": [4.4009], "lat": [51.2189], "basis": "test"})  # fmt: skip
+    empty = set(cv.units_without_location(layer, cv.with_metric(place, atlas), atlas)["name"])
+    antwerp = {n for n in layer.units["name"] if n.startswith("ELZ Antwerpen")} - {"ELZ Antwerpen en rand"}
+    assert "ELZ Antwerpen Centrum" not in empty and antwerp - {"ELZ Antwerpen Centrum"} <= empty

@@ -163,3 +163,19 @@ def test_unknown_nis_in_a_data_table_is_a_clear_error(
     context = BuildContext(atlas.atoms, registry(), mirror)
     with pytest.raises(DataError, match="police_zone_changes.csv is inconsistent: unknown NIS codes \\['99999'\\]"):
         builders.police_zone(context)
+
+
+def test_a_three_part_split_drops_boundary_noise_and_renormalises() -> None:
+    """A 10 × 10 municipality over three zones: 60 %, 39.95 % and a 0.05 % sliver (below `MIN_SHARE`, noise
+    between two sources). The sliver is dropped and the two real parts rescaled to sum to exactly 1."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from scales.data.builders import area_shares
+
+    atom = gpd.GeoDataFrame({"nis": ["1"]}, geometry=[box(0, 0, 10, 10)], crs=31370)
+    parts = [box(0, 0, 6, 10), box(6, 0, 9.995, 10), box(9.995, 0, 10, 10)]
+    zones = gpd.GeoDataFrame({"unit_id": ["left", "middle", "sliver"]}, geometry=parts, crs=31370)
+    shares = area_shares(atom, zones, ["1"]).set_index("unit_id")["share"]
+    assert shares.to_dict() == pytest.approx({"left": 60 / 99.95, "middle": 39.95 / 99.95}, abs=1e-12)
+    assert shares.sum() == pytest.approx(1, abs=1e-12)

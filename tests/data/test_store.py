@@ -130,3 +130,13 @@ def test_export_as_json_and_csv_imports_back_identically(tmp_path) -> None:
             back.membership[["nis", "unit_id", "share"]], layer.membership[["nis", "unit_id", "share"]]
         )
         assert back.unit_names() == layer.unit_names()
+
+
+def test_replacing_a_saved_layer_keeps_when_it_was_first_saved(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path)
+    monkeypatch.setattr("scales.data.store._now", lambda: "2026-01-01T09:00:00")
+    store.save_layer(_layer(), "z")
+    monkeypatch.setattr("scales.data.store._now", lambda: "2026-03-01T10:00:00")
+    store.save_layer(_layer(), "z", replace=True)
+    row = store.layers().iloc[0]
+    assert (row["created"], row["updated"]) == ("2026-01-01T09:00:00", "2026-03-01T10:00:00")

@@ -170,3 +170,21 @@ def test_the_public_api_is_reachable_from_the_package() -> None:
 
     for name in scales.__all__:
         assert getattr(scales, name) is not None, name
+
+
+def test_the_home_headline_recomputed_outside_the_engine(atlas: Atlas, comparator: Comparator) -> None:
+    """Police zones into eerstelijnszones (2026-01-01, inhabitants): for each zone, the inhabitants outside its
+    largest eerstelijnszone, summed. Computed here with pandas from the membership tables and inhabitant
+    shares (Antwerp's sub-zones by inhabitants, not by area); the engine and the Overzicht say 1,078,413."""
+    people = atlas.atoms.set_index("nis")["inhabitants"]
+    police = atlas.layer("police_zone", "2026-01-01").membership
+    care = atlas.layer("primary_care_zone", "2026-01-01").membership
+    crossed = police.merge(care, on="nis", suffixes=("_p", "_e"))
+    crossed["people"] = crossed["nis"].map(people) * crossed["share_inhabitants_p"] * crossed["share_inhabitants_e"]
+    table = crossed.groupby(["unit_id_p", "unit_id_e"])["people"].sum()
+    by_zone = table.groupby(level=0)
+    outside = (by_zone.sum() - by_zone.max()).sum()
+    assert round(outside) == 1_078_413
+    engine = comparator.compare(atlas.layer("police_zone", "2026-01-01"), atlas.layer("primary_care_zone",
+                                "2026-01-01"), "inhabitants").summary()["alignment_cost_a_into_b"]  # fmt: skip
+    assert engine == pytest.approx(outside, abs=0.5)

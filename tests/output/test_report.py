@@ -93,3 +93,16 @@ def test_html_report_is_self_contained(atlas, leuven) -> None:
         and "data:image/png;base64," in text
         and "http" not in text.split("<body>")[0]
     )
+
+
+def test_a_region_report_lists_only_the_ariec_teams_serving_it(atlas, leuven) -> None:
+    """Leuven's arrondissement is served by ARIEC Leuven alone (one team per arrondissement, SBV 2025 §4.3)."""
+    assert leuven.capacity["ariec_id"].tolist() == ["leuven"]
+    assert leuven.coverage["unit_id"].tolist() == ["vh-oost-brabant"]
+
+
+def test_pdf_cells_keep_their_decimals(atlas, leuven) -> None:
+    """Shares and V-measures below 1 are printed with three decimals (Dutch comma), not rounded to 0 or 1."""
+    text = _pdf_text(report_pdf(atlas, leuven, "nl"))
+    v = next(p for p in leuven.pairs if p.a == "police_zone").summary["v_measure"]
+    assert f"{v:.3f}".replace(".", ",") in text
