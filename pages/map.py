@@ -100,7 +100,11 @@ with panel:  # the answer first, before the map is worked out; the legend goes a
     else:
         table = memberships(data, selected, date, lang(), {k: own[k] for k in ordered if k in own})
         st.subheader(t("panel_title", name=names[selected], nis=selected))
-        show(table.fillna({"unit": t("not_covered")})[["layer", "unit", "share"]], static=True)
+        show(
+            table.fillna({"unit": t("not_covered")})[["layer", "unit", "share"]],
+            headers={"unit": "col_unit"},
+            static=True,
+        )
 
 municipalities = labelled_atoms_geojson(date, lang())  # one file for the clickable shapes and every fill
 layers, items = [maps.municipalities_layer(municipalities, t("tooltip_nis"))], []

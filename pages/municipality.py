@@ -92,6 +92,7 @@ with right:
 with left:
     show(
         table.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]],
+        headers={"unit": "col_unit"},
         height=600,
         column_config={t("col_shared_with"): st.column_config.TextColumn(width="large")},
     )

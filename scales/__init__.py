@@ -10,7 +10,7 @@ The Python API (`scales.api`, documented there and in the README):
 from importlib.resources import files
 from pathlib import Path
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def shipped(installed: str, repository: str) -> Path:
