@@ -126,24 +126,31 @@ base = assessed(baseline_places, float(threshold), date)
 result, gaps, totals = assessed(places, float(threshold), date)
 changed = bool(added or removed)
 change = cv.delta(base[0], result)
-cols = st.columns(3)
-cols[0].metric(
-    t("within_label", km=threshold),
-    f"{number(totals['inhabitants_within'], lang())} ({percent(totals['share_within'], lang())})",
-    delta=number(change["inhabitants_within"], lang()) if changed else None,
-)
-cols[1].metric(
-    t("mean_distance_label"),
-    f"{number(totals['mean_distance_km'], lang(), 1)} km",
-    delta=number(change["mean_distance_km"], lang(), 1) if changed else None,
-    delta_color="inverse",
-)
+readings = {  # the resident's own Veilig Huis first (the default reading), then any location
+    "own": ("within_own_label", "inhabitants_within_own", "share_within_own", "mean_own_distance_label"),
+    "any": ("within_label", "inhabitants_within", "share_within", "mean_distance_label"),
+}
+for reading, (within_label, within, share, mean_label) in readings.items():
+    mean = "mean_own_distance_km" if reading == "own" else "mean_distance_km"
+    cols = st.columns(3)
+    cols[0].metric(
+        t(within_label, km=threshold),
+        f"{number(totals[within], lang())} ({percent(totals[share], lang())})",
+        delta=number(change[within], lang()) if changed else None,
+    )
+    cols[1].metric(
+        t(mean_label),
+        f"{number(totals[mean], lang(), 1)} km",
+        delta=number(change[mean], lang(), 1) if changed else None,
+        delta_color="inverse",
+    )
 cols[2].metric(
     t("beyond_label", km=threshold),
     len(gaps["beyond"]),
     delta=len(gaps["beyond"]) - len(base[1]["beyond"]) if changed else None,
     delta_color="inverse",
 )
+st.caption(t("own_versus_any", other=number(totals["inhabitants_nearer_other"], lang()), year=data.population_year))
 st.caption(t("data_note", date=date, weight=t("weight_inhabitants"), year=data.population_year))
 
 distance = result.points.set_index("nis")["nearest_km"]
@@ -187,14 +194,17 @@ with legend_column:
 
 st.subheader(layer_name(by))
 table = cv.by_unit(result, layer_of(by, date), names)
-show(table[["name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km", "worst_name", "worst_km"]])
+show(table[["name", "inhabitants", "inhabitants_within_own", "share_within_own", "mean_own_distance_km",
+            "inhabitants_within", "share_within", "mean_distance_km", "inhabitants_nearer_other", "worst_name",
+            "worst_km"]])  # fmt: skip
 downloads(table, f"bereik-{by}-{threshold}km", t("coverage_title"), (by, "veilig_huis"), "inhabitants")
 
 st.subheader(t("gaps_title"))
 for key, frame in gaps.items():
-    with st.expander(t(f"gap_{key}", n=len(frame), km=threshold)):
+    people = number(frame["inhabitants"].sum(), lang()) if "inhabitants" in frame else ""
+    with st.expander(t(f"gap_{key}", n=len(frame), km=threshold, people=people)):
         show(frame)
-        downloads(frame, f"lacunes-{key}-{threshold}km", t(f"gap_{key}", n=len(frame), km=threshold))
+        downloads(frame, f"lacunes-{key}-{threshold}km", t(f"gap_{key}", n=len(frame), km=threshold, people=people))
 
 st.subheader(t("suggest_title"))
 st.caption(t("suggest_help"))

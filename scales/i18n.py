@@ -54,8 +54,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "by_label": {"nl": "Cijfers per eenheid van", "en": "Figures per unit of"},
     "whatif_add": {"nl": "Wat als: antennepunt erbij in", "en": "What if: add an antenna point in"},
     "whatif_remove": {"nl": "Wat als: locatie weg", "en": "What if: remove a location"},
-    "within_label": {"nl": "Inwoners binnen {km} km", "en": "Inhabitants within {km} km"},
-    "mean_distance_label": {"nl": "Gemiddelde afstand (gewogen)", "en": "Mean distance (weighted)"},
+    "within_label": {
+        "nl": "Binnen {km} km van eender welke locatie",
+        "en": "Within {km} km of any location",
+    },
+    "within_own_label": {
+        "nl": "Binnen {km} km van een locatie van het eigen Veilig Huis",
+        "en": "Within {km} km of a location of their own Veilig Huis",
+    },
+    "mean_distance_label": {
+        "nl": "Gemiddelde afstand tot eender welke locatie",
+        "en": "Mean distance to any location",
+    },
+    "mean_own_distance_label": {
+        "nl": "Gemiddelde afstand tot het eigen Veilig Huis",
+        "en": "Mean distance to their own Veilig Huis",
+    },
+    "own_versus_any": {
+        "nl": "Twee lezingen, naast elkaar: tot een locatie van het **eigen** Veilig Huis (het huis wiens werkgebied "
+        "de gemeente omvat: de standaardlezing) en tot **eender welke** locatie, ook van een ander huis. "
+        "{other} inwoners wonen dichter bij een locatie van een ander Veilig Huis dan bij een van het eigen huis. "
+        "Gewicht: inwoners ({year}); afstand in vogelvlucht vanaf het binnenpunt van elke gemeente.",
+        "en": "Two readings, side by side: to a location of their **own** Veilig Huis (the house whose working area "
+        "holds the municipality: the default reading) and to **any** location, including another house's. "
+        "{other} inhabitants live closer to another Veilig Huis's location than to one of their own house. "
+        "Weight: inhabitants ({year}); straight-line distance from each municipality's interior point.",
+    },
     "beyond_label": {"nl": "Gemeenten verder dan {km} km", "en": "Municipalities beyond {km} km"},
     "distance_legend": {"nl": "Afstand tot dichtste locatie", "en": "Distance to the nearest location"},
     "gap_map_label": {"nl": "Op de kaart: zones zonder locatie", "en": "On the map: zones without a location"},
@@ -68,8 +92,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "gap_police_zone": {"nl": "Politiezones zonder locatie ({n})", "en": "Police zones without a location ({n})"},
     "gap_beyond": {"nl": "Gemeenten verder dan {km} km ({n})", "en": "Municipalities beyond {km} km ({n})"},
     "gap_other_veilig_huis": {
-        "nl": "Gemeenten waarvan de dichtste locatie bij een ander Veilig Huis hoort ({n})",
-        "en": "Municipalities whose nearest location belongs to another Veilig Huis ({n})",
+        "nl": "Gemeenten waarvan de dichtste locatie bij een ander Veilig Huis hoort ({n}; {people} inwoners)",
+        "en": "Municipalities whose nearest location belongs to another Veilig Huis ({n}; {people} inhabitants)",
     },
     "gap_no_veilig_huis": {
         "nl": "Gemeenten zonder Vlaams Veilig Huis ({n}): het Brussels Gewest",
@@ -144,10 +168,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "report_coverage": {"nl": "Bereik van de Veilige Huizen", "en": "Coverage of the Veilige Huizen"},
     "report_coverage_line": {
-        "nl": "{within} van {total} inwoners ({share}) wonen binnen {km} km (vogelvlucht) van een hoofdlocatie of "
-        "antennepunt; gemiddelde afstand {mean} km.",
-        "en": "{within} of {total} inhabitants ({share}) live within {km} km (straight line) of a main location or "
-        "antenna point; mean distance {mean} km.",
+        "nl": "{own} van {total} inwoners ({own_share}) wonen binnen {km} km (vogelvlucht) van een hoofdlocatie of "
+        "antennepunt van hun eigen Veilig Huis, gemiddeld op {own_mean} km; van eender welke locatie: {within} "
+        "({share}), gemiddeld op {mean} km. Gewicht: inwoners ({year}).",
+        "en": "{own} of {total} inhabitants ({own_share}) live within {km} km (straight line) of a main location or "
+        "antenna point of their own Veilig Huis, {own_mean} km away on average; of any location: {within} "
+        "({share}), {mean} km on average. Weight: inhabitants ({year}).",
     },
     "report_capacity": {"nl": "ARIEC-bezetting", "en": "ARIEC staffing"},
     "report_sources": {"nl": "Bronnen, licenties en zekerheid", "en": "Sources, licences and confidence"},
@@ -182,9 +208,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_police_zones_per_staff": {"nl": "Politiezones per persoon", "en": "Police zones per person"},
     "col_missing_roles": {"nl": "Ontbrekende rollen", "en": "Missing roles"},
     "col_completeness": {"nl": "Profiel volledig", "en": "Profile complete"},
-    "col_within": {"nl": "Binnen drempel", "en": "Within threshold"},
-    "col_share_within": {"nl": "Aandeel binnen", "en": "Share within"},
-    "col_mean_km": {"nl": "Gem. afstand (km)", "en": "Mean distance (km)"},
+    "col_within": {"nl": "Binnen de drempel van eender welke locatie", "en": "Within the threshold of any location"},
+    "col_share_within": {"nl": "Aandeel (eender welke locatie)", "en": "Share (any location)"},
+    "col_mean_km": {"nl": "Gem. afstand tot eender welke locatie (km)", "en": "Mean distance to any location (km)"},
+    "col_within_own": {
+        "nl": "Binnen de drempel van een locatie van het eigen Veilig Huis",
+        "en": "Within the threshold of a location of their own Veilig Huis",
+    },
+    "col_share_within_own": {"nl": "Aandeel (eigen Veilig Huis)", "en": "Share (own Veilig Huis)"},
+    "col_mean_own_km": {
+        "nl": "Gem. afstand tot het eigen Veilig Huis (km)",
+        "en": "Mean distance to own Veilig Huis (km)",
+    },
+    "col_nearer_other": {
+        "nl": "Inwoners dichter bij een ander Veilig Huis",
+        "en": "Inhabitants nearer another Veilig Huis",
+    },
     "col_worst": {"nl": "Verst verwijderde gemeente", "en": "Worst-served municipality"},
     "col_worst_km": {"nl": "Afstand (km)", "en": "Distance (km)"},
     "col_municipality": {"nl": "Gemeente", "en": "Municipality"},

@@ -195,8 +195,13 @@ def test_coverage_page_shows_the_engines_figures_and_a_what_if(atlas) -> None:
     app = start("en").switch_page("pages/coverage.py").run()
     assert not app.exception
     totals = cv.totals(cv.coverage(atlas, cv.locations(atlas), 15))
-    first = app.metric[0]
-    assert first.value.startswith(number(totals["inhabitants_within"], "en"))
+    values = {m.label: m.value for m in app.metric}
+    own, anywhere = "Within 15 km of a location of their own Veilig Huis", "Within 15 km of any location"
+    assert list(values)[0] == own  # the default reading comes first
+    assert values[own] == f"{number(totals['inhabitants_within_own'], 'en')} (49 %)"  # 3,236,722: 48.8 %
+    assert values[anywhere] == f"{number(totals['inhabitants_within'], 'en')} (55 %)"  # 3,647,491: 55.0 %
+    assert "1,483,277 inhabitants live closer to another Veilig Huis" in " ".join(c.value for c in app.caption)
+    assert any("(69; 1,483,277 inhabitants)" in e.label for e in app.expander)
     app.multiselect(key="coverage_add").set_value(["72018"]).run()  # an antenna point in Kinrooi
     assert not app.exception and app.metric[0].delta and not app.metric[0].delta.startswith("-")
     app.button(key="suggest_run").click().run()

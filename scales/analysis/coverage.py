@@ -105,7 +105,13 @@ class Coverage:
     points: pd.DataFrame  # demand points with nearest_id, nearest_km, nearest_vh, own_vh, own_km
 
     def within(self) -> pd.Series:
+        """Within the threshold of any location (the nearest, whichever Veilig Huis it belongs to)."""
         return self.points["nearest_km"] <= self.threshold_km
+
+    def within_own(self) -> pd.Series:
+        """Within the threshold of a location of the resident's own Veilig Huis (the one whose area holds
+        the municipality); False where no Veilig Huis covers it."""
+        return self.points["own_km"] <= self.threshold_km
 
 
 def coverage(
@@ -143,27 +149,42 @@ def assess(demand: Demand, places: pd.DataFrame, own_vh: np.ndarray, threshold_k
 BY_UNIT_COLUMNS = [
     "unit_id", "name", "inhabitants", "inhabitants_within", "share_within", "mean_distance_km",
     "worst_nis", "worst_name", "worst_km",
+    "inhabitants_within_own", "share_within_own", "mean_own_distance_km", "inhabitants_nearer_other",
 ]  # fmt: skip
+"""Two readings side by side: `…within`/`mean_distance_km` measure to the nearest location of any Veilig
+Huis, `…_own` to the nearest location of the resident's own Veilig Huis; `inhabitants_nearer_other` counts
+residents whose nearest location belongs to another house."""
 
 
 def by_unit(result: Coverage, layer: Layer, names: dict[str, str]) -> pd.DataFrame:
-    """Per unit of `layer`: inhabitants (by inhabitant share), those within the threshold and their
-    share, the population-weighted mean distance to the nearest location, and the worst-served
-    municipality of the unit (the farthest from a location)."""
+    """Per unit of `layer`: inhabitants (by inhabitant share); those within the threshold of any location
+    and of their own Veilig Huis's locations, with shares and population-weighted mean distances; those
+    whose nearest location belongs to another house; and the worst-served municipality of the unit (the
+    farthest from any location)."""
     members = layer.membership[["nis", "unit_id", "share_inhabitants"]]
     rows = result.points.merge(members, on="nis")
     rows["people"] = rows["weight"] * rows["share_inhabitants"]
     rows["people_within"] = rows["people"].where(rows["nearest_km"] <= result.threshold_km, 0.0)
     rows["people_km"] = rows["people"] * rows["nearest_km"]
+    rows["people_within_own"] = rows["people"].where(rows["own_km"] <= result.threshold_km, 0.0)
+    rows["people_own_km"] = rows["people"] * rows["own_km"]
+    rows["people_with_own"] = rows["people"].where(rows["own_km"].notna(), 0.0)
+    other = (rows["own_vh"] != "") & (rows["nearest_vh"] != rows["own_vh"])
+    rows["people_nearer_other"] = rows["people"].where(other, 0.0)
     grouped = rows.groupby("unit_id")
+    with_own = grouped["people_with_own"].sum()
     table = pd.DataFrame(
         {
             "inhabitants": grouped["people"].sum(),
             "inhabitants_within": grouped["people_within"].sum(),
             "mean_distance_km": grouped["people_km"].sum() / grouped["people"].sum(),
+            "inhabitants_within_own": grouped["people_within_own"].sum(),
+            "mean_own_distance_km": (grouped["people_own_km"].sum(min_count=1) / with_own).where(with_own > 0),
+            "inhabitants_nearer_other": grouped["people_nearer_other"].sum(),
         }
     )
     table["share_within"] = table["inhabitants_within"] / table["inhabitants"]
+    table["share_within_own"] = table["inhabitants_within_own"] / table["inhabitants"]
     per_municipality = rows.groupby(["unit_id", "nis"])["nearest_km"].max().reset_index()
     worst = per_municipality.sort_values("nearest_km").drop_duplicates("unit_id", keep="last").set_index("unit_id")
     table["worst_nis"] = worst["nis"]
@@ -171,7 +192,7 @@ def by_unit(result: Coverage, layer: Layer, names: dict[str, str]) -> pd.DataFra
     table["worst_km"] = worst["nearest_km"]
     table = table.reset_index().rename(columns={"index": "unit_id"})
     table["name"] = table["unit_id"].map(layer.unit_names())
-    return table[BY_UNIT_COLUMNS].sort_values("share_within").reset_index(drop=True)
+    return table[BY_UNIT_COLUMNS].sort_values("share_within_own").reset_index(drop=True)
 
 
 def units_without_location(layer: Layer, places: pd.DataFrame, atlas: Atlas) -> pd.DataFrame:
@@ -196,12 +217,13 @@ def gaps(result: Coverage, atlas: Atlas, date=None) -> dict[str, pd.DataFrame]:
     Flemish Veilig Huis covers (Brussels)."""
     names = atlas.names
     per_nis = result.points.groupby("nis").agg(
-        nearest_km=("nearest_km", "max"), nearest_id=("nearest_id", "first"), nearest_vh=("nearest_vh", "first"),
-        own_vh=("own_vh", "first"), own_km=("own_km", "max"),
+        inhabitants=("weight", "sum"), nearest_km=("nearest_km", "max"), nearest_id=("nearest_id", "first"),
+        nearest_vh=("nearest_vh", "first"), own_vh=("own_vh", "first"), own_km=("own_km", "max"),
     ).reset_index()  # fmt: skip
     per_nis.insert(1, "name", per_nis["nis"].map(names))
     beyond = per_nis[per_nis["nearest_km"] > result.threshold_km].sort_values("nearest_km", ascending=False)
     other = per_nis[(per_nis["own_vh"] != "") & (per_nis["nearest_vh"] != per_nis["own_vh"])]
+    other = other.sort_values("inhabitants", ascending=False)
     own = own_veilig_huis(atlas, atlas.atoms["nis"], date)
     uncovered = atlas.atoms.loc[own == "", ["nis", "name_nl"]].rename(columns={"name_nl": "name"})
     return {
@@ -214,14 +236,25 @@ def gaps(result: Coverage, atlas: Atlas, date=None) -> dict[str, pd.DataFrame]:
 
 
 def totals(result: Coverage) -> dict[str, float]:
-    """Headline figures of a coverage: inhabitants, within the threshold, share, weighted mean distance."""
-    weight = result.points["weight"]
-    within = weight[result.within()].sum()
+    """Headline figures of a coverage, to any location and to the resident's own Veilig Huis: inhabitants,
+    within the threshold, share, weighted mean distance; and residents nearer another house's location."""
+    points = result.points
+    weight = points["weight"]
+    total = float(weight.sum())
+    within, within_own = float(weight[result.within()].sum()), float(weight[result.within_own()].sum())
+    has_own = points["own_km"].notna()
+    other = (points["own_vh"] != "") & (points["nearest_vh"] != points["own_vh"])
     return {
-        "inhabitants": float(weight.sum()),
-        "inhabitants_within": float(within),
-        "share_within": float(within / weight.sum()) if weight.sum() else 0.0,
-        "mean_distance_km": float((weight * result.points["nearest_km"]).sum() / weight.sum()) if weight.sum() else 0.0,
+        "inhabitants": total,
+        "inhabitants_within": within,
+        "share_within": within / total if total else 0.0,
+        "mean_distance_km": float((weight * points["nearest_km"]).sum() / total) if total else 0.0,
+        "inhabitants_within_own": within_own,
+        "share_within_own": within_own / total if total else 0.0,
+        "mean_own_distance_km": float((weight * points["own_km"])[has_own].sum() / weight[has_own].sum())
+        if weight[has_own].sum()
+        else float("nan"),
+        "inhabitants_nearer_other": float(weight[other].sum()),
     }
 
 

@@ -140,13 +140,19 @@ def _sections(atlas: Atlas, report: RegionReport, lang: str) -> list[tuple[str, 
         line = t(
             "report_coverage_line",
             lang,
+            own=number(totals["inhabitants_within_own"], lang),
+            own_share=percent(totals["share_within_own"], lang),
+            own_mean=number(totals["mean_own_distance_km"], lang, 1),
             within=number(totals["inhabitants_within"], lang),
             total=number(totals["inhabitants"], lang),
             share=percent(totals["share_within"], lang),
             km=15,
             mean=number(totals["mean_distance_km"], lang, 1),
+            year=report.population_year,
         )
-        sections.append((t("report_coverage", lang), [line, report.coverage.drop(columns=["unit_id", "worst_nis"])]))
+        columns = ["name", "inhabitants", "inhabitants_within_own", "share_within_own", "mean_own_distance_km",
+                   "inhabitants_within", "share_within", "mean_distance_km", "inhabitants_nearer_other"]  # fmt: skip
+        sections.append((t("report_coverage", lang), [line, report.coverage[columns]]))
     if not report.capacity.empty:
         columns = ["name", "staff", "inhabitants", "staff_per_100k", "missing_roles", "profiles"]
         sections.append((t("report_capacity", lang), [report.capacity[columns]]))

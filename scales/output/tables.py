@@ -42,6 +42,8 @@ HEADERS = {
     "profile_completeness": "col_completeness", "staff_year": "col_staff_year", "has_data": "col_has_data",
     "worst_nis": "col_worst_nis", "nearest_id": "col_nearest_code", "nearest_vh": "col_nearest_vh",
     "own_vh": "col_own_vh", "own_km": "col_own_km", "from": "report_from", "to": "report_to",
+    "inhabitants_within_own": "col_within_own", "share_within_own": "col_share_within_own",
+    "mean_own_distance_km": "col_mean_own_km", "inhabitants_nearer_other": "col_nearer_other",
     "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
     "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
 }  # fmt: skip
@@ -52,8 +54,10 @@ CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{
 
 FORMATS: dict[str, tuple[str, int]] = {
     "inhabitants": ("number", 0), "inhabitants_within": ("number", 0), "weight": ("number", 0),
-    "share_within": ("percent", 0), "profile_completeness": ("percent", 0),
-    "mean_distance_km": ("number", 1), "worst_km": ("number", 1), "own_km": ("number", 1), "nearest_km": ("number", 1),
+    "inhabitants_within_own": ("number", 0), "inhabitants_nearer_other": ("number", 0),
+    "share_within": ("percent", 0), "share_within_own": ("percent", 0), "profile_completeness": ("percent", 0),
+    "mean_distance_km": ("number", 1), "mean_own_distance_km": ("number", 1), "worst_km": ("number", 1),
+    "own_km": ("number", 1), "nearest_km": ("number", 1),
     "staff": ("number", 0), "staff_per_100k": ("number", 2), "inhabitants_per_staff": ("number", 0),
     "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
     "share": ("number", 2), "gain": ("number", 0),

@@ -30,9 +30,13 @@ def test_nearest_and_own_veilig_huis_distances_by_hand() -> None:
     assert result.points["own_km"].tolist() == pytest.approx([0, 15, 5])  # p2's own Veilig Huis is B
     assert cv.totals(result) == pytest.approx(
         {"inhabitants": 160, "inhabitants_within": 110, "share_within": 110 / 160,
-         "mean_distance_km": (100 * 0 + 50 * 10 + 10 * 5) / 160}
+         "mean_distance_km": (100 * 0 + 50 * 10 + 10 * 5) / 160,
+         "inhabitants_within_own": 110, "share_within_own": 110 / 160,
+         "mean_own_distance_km": (100 * 0 + 50 * 15 + 10 * 5) / 160, "inhabitants_nearer_other": 50}
     )  # fmt: skip
-    assert cv.totals(cv.assess(DEMAND, PLACES, OWN, threshold_km=12))["inhabitants_within"] == 160
+    wider = cv.totals(cv.assess(DEMAND, PLACES, OWN, threshold_km=12))
+    # p2 is 10 km from A (another house's location) but 15 km from B, its own house's: covered only by "any"
+    assert (wider["inhabitants_within"], wider["inhabitants_within_own"]) == (160, 110)
 
 
 def test_per_unit_figures_by_hand() -> None:
@@ -49,6 +53,10 @@ def test_per_unit_figures_by_hand() -> None:
     assert z2["inhabitants"] == pytest.approx(0.8 * 50 + 10) and z2["inhabitants_within"] == pytest.approx(10)
     assert z2["mean_distance_km"] == pytest.approx((40 * 10 + 10 * 5) / 50)
     assert (z1["worst_nis"], z1["worst_km"]) == ("10002", pytest.approx(10.0))  # b is the farthest of zone 1
+    # own Veilig Huis: a (v1) 0 km; b (v2) 15 km; c (v2) 5 km. Zone 1 holds a and 0.2 of b; zone 2 0.8 of b and c.
+    assert (z1["inhabitants_within_own"], z2["inhabitants_within_own"]) == pytest.approx((100, 10))
+    assert z1["mean_own_distance_km"] == pytest.approx((100 * 0 + 10 * 15) / 110)
+    assert (z1["inhabitants_nearer_other"], z2["inhabitants_nearer_other"]) == pytest.approx((10, 40))
 
 
 # Five points on a line, 10 km apart, weights 5 1 1 1 5; candidates at every point; reach 10 km.
@@ -165,3 +173,29 @@ def test_a_location_in_a_split_municipality_is_placed_in_its_own_piece(atlas) ->
                           "lon": [4.4009], "lat": [51.2189], "basis": "test"})  # fmt: skip
     empty = set(cv.units_without_location(layer, cv.with_metric(place, atlas), atlas)["unit_id"])
     assert "elz2-1" not in empty and {"elz2-2", "elz2-3", "elz2-4"} <= empty
+
+
+def test_own_house_coverage_of_halle_vilvoorde_recomputed_with_shapely(atlas) -> None:
+    """Veilig Huis Halle-Vilvoorde has one location (Halle). Each of its 33 municipalities' distance to it,
+    measured with shapely from the demand points, decides its own-house figures; Zemst is 31.6 km from Halle
+    but 6.5 km from Mechelen (Rivierenland), so it counts as covered only under "any location"."""
+    import shapely
+
+    result = cv.coverage(atlas, cv.locations(atlas), 15)
+    points = result.points.set_index("nis")
+    halle = cv.locations(atlas).query("veilig_huis == 'vh-halle-vilvoorde'")
+    assert len(halle) == 1
+    where = shapely.Point(halle["x"].iloc[0], halle["y"].iloc[0])
+    members = atlas.layer("veilig_huis").membership.query("unit_id == 'vh-halle-vilvoorde'")["nis"]
+    km = pd.Series({n: shapely.Point(points.at[n, "x"], points.at[n, "y"]).distance(where) / 1000 for n in members})
+    people = points.loc[members, "weight"]
+    row = cv.by_unit(result, atlas.layer("veilig_huis"), atlas.names).set_index("unit_id").loc["vh-halle-vilvoorde"]
+    assert row["inhabitants_within_own"] == pytest.approx(people[km <= 15].sum())
+    assert row["mean_own_distance_km"] == pytest.approx((people * km).sum() / people.sum())
+    assert row["inhabitants_within_own"] < row["inhabitants_within"]
+    zemst = points.loc["23096"]
+    assert (round(zemst["own_km"], 1), round(zemst["nearest_km"], 1), zemst["nearest_vh"]) == (
+        31.6,
+        6.5,
+        "vh-rivierenland",
+    )
