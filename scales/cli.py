@@ -34,8 +34,15 @@ from scales.output.reports import write_csv
 from scales.problems import DataError, Problem, ScalesError, UsageError
 
 
-def _json(value) -> None:
-    """JSON to stdout: NaN (missing) becomes null, never an invalid token."""
+def _json(value: dict | list, args: argparse.Namespace | None = None) -> None:
+    """JSON to stdout: NaN (missing) becomes null, never an invalid token; an object, or each record of a
+    list, carries the population year its inhabitants are from (`inhabitants_year`)."""
+    year = getattr(args, "inhabitants_year", None)
+    if year is not None:
+        if isinstance(value, dict):
+            value = {**value, "inhabitants_year": year}
+        else:
+            value = [{**row, "inhabitants_year": row.get("inhabitants_year", year)} for row in value]
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     print()
 
@@ -58,8 +65,11 @@ def _table(frame: pd.DataFrame, args: argparse.Namespace) -> int:
     """A command's table on stdout as `--format` asks: CSV (formula-safe, fixed decimals, whole numbers as
     integers) or JSON records (missing values as null)."""
     if args.format == "json":
-        _json(_records(frame))
+        _json(_records(frame), args)
     else:
+        year = getattr(args, "inhabitants_year", None)
+        if year is not None and "inhabitants_year" not in frame:
+            frame = frame.assign(inhabitants_year=year)
         write_csv(_plain_numbers(frame), sys.stdout, float_format="%.6f")
     return 0
 
@@ -70,6 +80,7 @@ def _atlas(args: argparse.Namespace, rebuild: bool = False) -> Atlas:
             print(f"\r[{fraction:4.0%}] {text:<40}", end="", file=sys.stderr, flush=True)
 
     atlas = load_atlas(args.mirror, progress, rebuild=rebuild)
+    args.inhabitants_year = atlas.population_year  # stamped on every table and JSON body the command prints
     if not args.quiet:
         print("\r" + " " * 50 + "\r", end="", file=sys.stderr)
     if atlas.cache_note:
@@ -132,7 +143,7 @@ def cmd_layers(args: argparse.Namespace) -> int:
             }
         )
     if args.format == "json":
-        _json(rows)
+        _json(rows, args)
         return 0
     return _table(pd.DataFrame(rows).assign(doubts=lambda t: t["doubts"].map(" | ".join)), args)
 
@@ -173,7 +184,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.straddles:
         return _table(result.straddles(comparator.atom_names), args)
     if args.format == "json":
-        _json(result.summary())
+        _json(result.summary(), args)
         return 0
     figures = [(k, int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in result.summary().items()]
     return _table(pd.DataFrame(figures, columns=["key", "value"]), args)
@@ -223,19 +234,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         }
         if args.format == "csv":  # one row per suggested site, the method named
             return _table(pd.DataFrame([{"method": m, **row} for m, rows in picks.items() for row in rows]), args)
-        _json({"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)})
+        _json(
+            {"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)},
+            args,
+        )
         return 0
     return _table(coverage.by_unit(result, atlas.resolve(args.by, args.date), atlas.names), args)
 
 
 def cmd_capacity(args: argparse.Namespace) -> int:
-    table = capacity.capacity(_atlas(args), args.date)
+    atlas = _atlas(args)
+    table = capacity.capacity(atlas, args.date)
+    print(f"staff: {', '.join(str(y) for y in sorted(set(table['staff_year'].dropna())))} (SBV 2025 annex); "
+          f"inhabitants: 1 January {atlas.population_year} ({atlas.population_source})", file=sys.stderr)  # fmt: skip
     if args.format == "json":
         rows = _records(table)
         for row in rows:
             row["missing_roles"] = [r for r in row["missing_roles"].split(", ") if r]
             row["roles_present"] = [r for r in row["roles_present"].split(", ") if r]
-        _json(rows)
+        _json(rows, args)
         return 0
     return _table(table, args)
 
@@ -273,7 +290,7 @@ def cmd_align(args: argparse.Namespace) -> int:
         saved = Store().save_layer(proposal.layer, args.save, replace=args.replace, note=proposal.layer.meta.source)
         print(f"saved as {saved}", file=sys.stderr)
     if args.format == "json":
-        _json(proposal.as_json())
+        _json(proposal.as_json(), args)
         return 0
     print(f"{layer.id} nested in {anchor.id} ({args.weight}, {args.date or 'today'}): cost {proposal.cost:,.6g} "
           f"{args.weight}; {proposal.cost_inhabitants:,.0f} inhabitants, {proposal.cost_municipalities} "

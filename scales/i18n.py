@@ -96,8 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Municipalities whose nearest location belongs to another Veilig Huis ({n}; {people} inhabitants)",
     },
     "gap_no_veilig_huis": {
-        "nl": "Gemeenten zonder Vlaams Veilig Huis ({n}): het Brussels Gewest",
-        "en": "Municipalities without a Flemish Veilig Huis ({n}): the Brussels Region",
+        "nl": "Gemeenten zonder Vlaams Veilig Huis ({n}): het Brussels Gewest (afgeleid: de negen huizen van SBV 2025 "
+        "§4.2.4 liggen alle in Vlaanderen; geen bron zegt welke structuur Brussel bedient)",
+        "en": "Municipalities without a Flemish Veilig Huis ({n}): the Brussels Region (inferred: the nine houses of "
+        "SBV 2025 §4.2.4 all lie in Flanders; no source says which structure serves Brussels)",
     },
     "suggest_title": {
         "nl": "Waar komen de volgende antennepunten best?",
@@ -139,12 +141,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Reference date {date} · weight: {weight} · inhabitants on 1 January {year} (Statbel) · scales {version}",
     },
     "report_intro": {
-        "nl": "Het rapport SBV 2025 beveelt aan de samenwerking te bouwen op de gerechtelijke arrondissementen en de andere "
-        "schalen daarop af te stemmen. Hieronder: per laag de eenheden met gemeenten in deze regio, hoeveel er over een "
-        "grens liggen, en wie zou moeten verhuizen.",
-        "en": "The SBV 2025 report recommends building cooperation on the judicial arrondissements and aligning the "
-        "other scales with them. Below: per layer, the units with municipalities in this region, how many cross a "
-        "border, and who would have to move.",
+        "nl": "Het rapport SBV 2025 beveelt aan de gerechtelijke arrondissementen als ankerstructuur te gebruiken, met "
+        "maximale congruentie met de politiezones en een goede aansluiting op welzijn en zorg (§5, beleidsaanbevelingen). "
+        "Hieronder: per laag de eenheden met gemeenten in deze regio, hoeveel er over een grens liggen, en welke "
+        "gemeenten van eenheid zouden veranderen om binnen één eenheid te vallen.",
+        "en": "The SBV 2025 report recommends the judicial arrondissements as the anchor structure, with maximal "
+        "congruence with the police zones and a good connection to welfare and care (§5, policy recommendations). "
+        "Below: per layer, the units with municipalities in this region, how many cross a border, and which "
+        "municipalities would change unit for each unit to lie within one.",
     },
     "report_map": {"nl": "Kaart", "en": "Map"},
     "report_other_unit": {"nl": "Andere eenheid", "en": "Other unit"},
@@ -157,11 +161,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_pair": {"nl": "{a} tegenover {b}", "en": "{a} against {b}"},
     "report_units": {"nl": "Eenheden in de regio", "en": "Units in the region"},
     "report_crossing": {"nl": "Over een grens", "en": "Crossing a border"},
-    "report_nested": {"nl": "Genest", "en": "Nested"},
-    "report_cost": {"nl": "Zouden moeten verhuizen ({weight})", "en": "Would have to move ({weight})"},
+    "report_nested": {"nl": "Eenheden genest (aandeel eenheden)", "en": "Units nested (share of units)"},
+    "report_cost": {"nl": "Zouden van eenheid veranderen ({weight})", "en": "Would change unit ({weight})"},
     "report_v": {"nl": "V-maat (heel Vlaanderen en Brussel)", "en": "V-measure (all of Flanders and Brussels)"},
     "report_straddles": {"nl": "Eenheden over een grens", "en": "Units across a border"},
-    "report_moves": {"nl": "Wie zou moeten verhuizen", "en": "Who would have to move"},
+    "report_moves": {"nl": "Wie van eenheid verandert", "en": "Who would change unit"},
     "report_none": {
         "nl": "Geen: alle eenheden vallen binnen één eenheid.",
         "en": "None: every unit lies inside one unit.",
@@ -281,6 +285,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The cache folder {folder} cannot be written ({error}); the atlas is kept in memory only. Make it "
         "writable or choose another folder with SCALES_CACHE.",
     },
+    "population_fallback_short": {
+        "nl": "Het nieuwere Statbel-bevolkingsbestand is niet beschikbaar; de inwoners van 1 januari {year} worden "
+        "gebruikt.",
+        "en": "The newer Statbel population file is not available; the inhabitants of 1 January {year} are used.",
+    },
     "population_fallback": {
         "nl": "Inwoners van 1 januari {year}: het nieuwere Statbel-bestand is niet in gebruik ({note}).",
         "en": "Inhabitants of 1 January {year}: the newer Statbel file is not in use ({note}).",
@@ -326,15 +335,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Where do the public-safety maps not line up?",
     },
     "home_intro": {
-        "nl": "Gerechtelijke arrondissementen en afdelingen, parketten, politiezones, eerstelijnszones, Veilige Huizen en "
-        "ARIEC's gebruiken elk hun eigen kaart (SBV 2025, §4.1 en §5). Deze tool meet die schaalmismatch voor de 304 "
-        "gemeenten van Vlaanderen en Brussel (grenzen 2025): voor planners (in welke structuren zit mijn gemeente?), "
-        "bestuurders (waar zijn de gaten?) en analisten (hoe groot is de mismatch, wie zou moeten verschuiven?).",
-        "en": "Judicial arrondissements and divisions, prosecution areas, police zones, primary-care zones, Veilige Huizen "
-        "and ARIEC centres each use their own map (SBV 2025, §4.1 and §5). This tool measures that scale mismatch for "
-        "the 304 municipalities of Flanders and Brussels (2025 borders): for planners (which structures is my "
-        "municipality in?), governors (where are the gaps?) and analysts (how large is the mismatch, who would "
-        "have to move?).",
+        "nl": "Politiezones, gerechtelijke arrondissementen, eerstelijnszones en veiligheidsregio's vallen zelden samen: "
+        "die schaalmismatch bemoeilijkt de samenwerking (SBV 2025, §4.1). De Veilige Huizen en de ARIEC's volgen wel "
+        "de gerechtelijke kaart: een Veilig Huis werkt in principe in een arrondissement of een afdeling ervan "
+        "(§4.2.4), een ARIEC per gerechtelijk arrondissement (§4.3.4). Het rapport beveelt aan de arrondissementen als "
+        "anker te nemen, met maximale congruentie met de politiezones en een goede aansluiting op welzijn en zorg "
+        "(§5, beleidsaanbevelingen). Deze tool meet hoe ver de kaarten uiteenliggen voor de 304 gemeenten van "
+        "Vlaanderen en Brussel (grenzen 2025): voor planners (in welke structuren zit mijn gemeente?), bestuurders "
+        "(waar zijn de gaten?) en analisten (hoe groot is de mismatch, welke gemeenten zouden van eenheid veranderen?).",
+        "en": "Police zones, judicial arrondissements, primary-care zones and safety regions rarely coincide: that scale "
+        "mismatch hampers cooperation (SBV 2025, §4.1). The Veilige Huizen and the ARIEC centres do follow the judicial "
+        "map: a Veilig Huis works in principle in an arrondissement or one of its divisions (§4.2.4), an ARIEC per "
+        "judicial arrondissement (§4.3.4). The report recommends the arrondissements as the anchor, with maximal "
+        "congruence with the police zones and a good connection to welfare and care (§5, policy recommendations). "
+        "This tool measures how far the maps lie apart for the 304 municipalities of Flanders and Brussels (2025 "
+        "borders): for planners (which structures is my municipality in?), governors (where are the gaps?) and "
+        "analysts (how large is the mismatch, which municipalities would change unit?).",
     },
     "findings_title": {"nl": "Vaststellingen (live berekend)", "en": "Findings (computed live)"},
     "finding_police_elz": {

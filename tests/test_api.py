@@ -47,7 +47,9 @@ def test_compare_gives_what_the_cli_prints(mirror: Path) -> None:
     pair = scales.compare("police_zone", "primary_care_zone", weight="area", date="2026-01-01")
     _, out = run("compare", "police_zone", "primary_care_zone", "--weight", "area", "--date", "2026-01-01",
                  "--mirror", str(mirror), "--json")  # fmt: skip
-    assert pair.metrics == pytest.approx(json.loads(out)) and len(pair.to_frame()) == len(pair.metrics)
+    body = json.loads(out)
+    assert body.pop("inhabitants_year") == scales.api.atlas().population_year
+    assert pair.metrics == pytest.approx(body) and len(pair.to_frame()) == len(pair.metrics)
     assert len(pair.units) == 105 + 60 and set(pair.moves["nis"]) <= set(scales.layer("police_zone").membership["nis"])
 
 

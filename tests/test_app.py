@@ -53,6 +53,8 @@ def test_home_findings_are_the_engines_numbers(atlas) -> None:
     assert f"{summary['split_units_a']} van de {summary['units_a']} politiezones" in text
     assert number(summary["alignment_cost_a_into_b"], "nl") in text
     assert "Druivenstreek" in text and "Tervuren" in text
+    # what SBV 2025 says: the Veilige Huizen and ARIECs follow the judicial map (not "each their own map")
+    assert "§4.2.4" in text and "§4.3.4" in text and "eigen kaart" not in text
 
 
 def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPatch) -> None:

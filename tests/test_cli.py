@@ -77,10 +77,13 @@ def test_every_table_command_keeps_its_documented_columns_in_csv_and_json(atlas:
         table = pd.read_csv(io.StringIO(out), dtype=str)
         assert list(table.columns)[: len(columns)] == columns, command
         assert not re.search(r"\d[eE][+-]\d", out), f"{command}: a number in scientific notation"
+        dated = command != "scenario list"  # every table built from the atlas says its population year
+        assert ("inhabitants_year" in table.columns) == dated, command
+        assert not dated or set(table["inhabitants_year"]) == {str(atlas.population_year)}, command
         code, out = run(*argv, "--format", "json")
         rows = json.loads(out)
         if command == "compare":  # the key figures: one JSON object, a key per CSV row
-            assert set(rows) == set(table["key"]), command
+            assert set(rows) == {*table["key"], "inhabitants_year"}, command
         else:
             if command == "align":  # its documented JSON body: moves as (nis, from, to)
                 rows, columns = rows["moves"], ["nis", "from", "to"]
@@ -92,7 +95,11 @@ def test_every_table_command_keeps_its_documented_columns_in_csv_and_json(atlas:
 def test_json_bodies_keep_their_documented_keys(atlas: Atlas, mirror: Path) -> None:
     for command, keys in JSON_KEYS.items():
         code, out = run(*_argv(command, mirror), "--json")
-        assert code == 0 and keys <= set(json.loads(out)), command
+        body = json.loads(out)
+        assert code == 0 and keys <= set(body) and body["inhabitants_year"] == atlas.population_year, command
+    code, out = run("capacity", "--json", "--mirror", str(mirror))
+    for row in json.loads(out):  # staff of 2025 beside inhabitants of the year in use, both named
+        assert (row["staff_year"], row["inhabitants_year"]) == (2025, atlas.population_year)
 
 
 def test_whole_numbers_print_as_integers(atlas: Atlas, mirror: Path) -> None:
@@ -114,7 +121,7 @@ def test_layers_json(atlas: Atlas, mirror: Path) -> None:
 def test_membership_csv(atlas: Atlas, mirror: Path) -> None:
     code, out = run("membership", "prosecution_area", "--mirror", str(mirror))
     table = pd.read_csv(io.StringIO(out), dtype={"nis": str})
-    assert code == 0 and list(table.columns) == [*CONTRACT["membership"], "share"]
+    assert code == 0 and list(table.columns) == [*CONTRACT["membership"], "share", "inhabitants_year"]
     assert (table["unit_id"] == "halle-vilvoorde").sum() == 33
     assert (table["share"] == table["share_area"]).all()  # the old name, kept for one release
 

@@ -64,7 +64,7 @@ def capacity(atlas: Atlas, date: dt.date | str | None = None) -> pd.DataFrame:
             "municipalities": rows.groupby("unit_id")["nis"].nunique().reindex(table.index).to_numpy(),
             "police_zones": zones.reindex(table.index).fillna(0).astype(int).to_numpy(),
             "profiles": table["profiles"].to_numpy(),
-            "staff_year": table["staff_year"].to_numpy(),
+            "staff_year": pd.to_numeric(table["staff_year"], errors="coerce").astype("Int64").to_numpy(),
         }
     )
     staff = result["staff"].astype(float)

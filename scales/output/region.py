@@ -13,6 +13,7 @@ from scales.analysis import coverage as cv
 from scales.data.atlas import Atlas
 from scales.data.layers import Layer
 from scales.engine.compare import Comparator
+from scales.i18n import t
 from scales.problems import Problem, UsageError
 
 REGION_LAYERS = ("judicial_arrondissement", "prosecution_area", "province")
@@ -85,11 +86,13 @@ def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
             "layer": "Inwoners",
             "layer_en": "Inhabitants",
             "source": atlas.population_source,
-            "licence": "Statbel open data licence",
+            "licence": "Statbel open data",
             "reference_date": f"{atlas.population_year}-01-01",
             "confidence": "published",
-            "doubts": atlas.population_note,
-            "doubts_en": atlas.population_note,
+            "doubts": t("population_fallback_short", "nl", year=atlas.population_year) if atlas.population_note else "",
+            "doubts_en": t("population_fallback_short", "en", year=atlas.population_year)
+            if atlas.population_note
+            else "",
         }
     )
     return pd.DataFrame(rows)

@@ -53,8 +53,8 @@ def test_region_figures_are_the_engines(atlas) -> None:
     assert first.summary["alignment_cost"] == pytest.approx(engine.summary()["alignment_cost_a_into_b"])
     assert first.summary["crossing"] == engine.summary()["split_units_a"] and first.summary["units"] == 105
     book = openpyxl.load_workbook(io.BytesIO(report_workbook(atlas, everything, "nl")))
-    assert book.sheetnames[:3] == ["Kerncijfers", "Eenheden over een grens", "Wie zou moeten verhuizen"]
-    headers = next(book["Wie zou moeten verhuizen"].iter_rows(values_only=True))
+    assert book.sheetnames[:3] == ["Kerncijfers", "Eenheden over een grens", "Wie van eenheid verandert"]
+    headers = next(book["Wie van eenheid verandert"].iter_rows(values_only=True))
     assert {"Gemeente", "Nu in", "Naar", "Gewicht"} <= set(headers)  # Dutch headers in Dutch mode
     sheet = book["Kerncijfers"]
     cost = [row for row in sheet.iter_rows(values_only=True) if str(row[0]).startswith("Politiezone tegenover Eerst")][
@@ -106,3 +106,16 @@ def test_pdf_cells_keep_their_decimals(atlas, leuven) -> None:
     text = _pdf_text(report_pdf(atlas, leuven, "nl"))
     v = next(p for p in leuven.pairs if p.a == "police_zone").summary["v_measure"]
     assert f"{v:.3f}".replace(".", ",") in text
+
+
+def test_the_dutch_report_holds_no_machine_path_nor_english_note(atlas, leuven, mirror) -> None:
+    """The sources table states the population year in the report's language; a machine's folders (the
+    mirror, the cache) never appear, and shares of units are named as such."""
+    dutch = _pdf_text(report_pdf(atlas, leuven, "nl"))
+    assert str(mirror) not in dutch and "is not in the mirror" not in dutch and "/work/" not in dutch
+    assert "Eenheden genest (aandeel\neenheden)" in dutch and "Genest\n" not in dutch  # a wrapped header cell
+    assert "zouden moeten verhuizen" not in dutch.lower() and "van eenheid veranderen" in dutch
+    sources = leuven.sources.set_index("layer_en")
+    assert sources.loc["Inhabitants", "reference_date"] == f"{atlas.population_year}-01-01"
+    if atlas.population_note:  # the fallback is said in Dutch, without the note's path
+        assert sources.loc["Inhabitants", "doubts"].startswith("Het nieuwere Statbel-bevolkingsbestand")
