@@ -122,8 +122,12 @@ def assessed(places: pd.DataFrame, threshold: float, date_iso: str):
     return result, cv.gaps(result, atlas(), date_iso), cv.totals(result)
 
 
-base = assessed(baseline_places, float(threshold), date)
-result, gaps, totals = assessed(places, float(threshold), date)
+try:
+    result, gaps, totals = assessed(places, float(threshold), date)
+except ScalesError as error:  # no location at all: say what to do instead of figures of 0 km
+    st.error(plain(error.text(lang())))
+    st.stop()
+base = assessed(baseline_places, float(threshold), date) if len(baseline_places) else (result, gaps, totals)
 changed = bool(added or removed)
 change = cv.delta(base[0], result)
 readings = {  # the resident's own Veilig Huis first (the default reading), then any location

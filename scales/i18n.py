@@ -569,6 +569,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Could not download {url}: {error}. Check the internet connection, or use a local mirror with "
         "--mirror DIR / {env}.",
     },
+    "problem_coverage_no_location": {
+        "nl": "Geen enkele locatie gekozen: zonder locatie is er geen afstand om te meten. Kies minstens één soort "
+        "locatie, laad eigen locaties op of zet een weggehaalde locatie terug.",
+        "en": "No location chosen: without a location there is no distance to measure. Choose at least one kind of "
+        "location, upload your own locations or put a removed location back.",
+    },
+    "problem_population_invalid": {
+        "nl": "{path} is niet bruikbaar als bevolkingsbestand: {error}. Vervang het door het gepubliceerde bestand.",
+        "en": "{path} cannot be used as a population file: {error}. Replace it with the published file.",
+    },
     "problem_population_incomplete": {
         "nl": "{path} heeft geen inwoners voor {count} gemeenten: {codes}.",
         "en": "{path} lacks inhabitants for {count} municipalities: {codes}.",

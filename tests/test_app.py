@@ -324,3 +324,9 @@ def test_dutch_pages_show_no_english_code_names_in_their_tables(atlas) -> None:
             assert not codes & {str(c) for c in table.columns}, (page, list(table.columns))
             shown = {str(v) for column in table.columns for v in table[column].head(50)}
             assert not values & shown, (page, values & shown)
+
+
+def test_the_coverage_page_without_locations_says_what_to_do(atlas) -> None:
+    app = start("nl").switch_page("pages/coverage.py").run()
+    app.multiselect(key="coverage_kinds").set_value([]).run()
+    assert not app.exception and "Geen enkele locatie gekozen" in app.error[0].value and not app.metric

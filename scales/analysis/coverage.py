@@ -21,7 +21,7 @@ from scales.data.atoms import CRS_METRIC
 from scales.data.custom import CustomLayerError, read_table
 from scales.data.layers import Layer, dominant_units
 from scales.data.validate import FLEMISH_REGION
-from scales.problems import Problem
+from scales.problems import Problem, UsageError
 
 DEFAULT_THRESHOLD_KM = 15.0
 """The default reach of a location, from the issue brief; every page and command lets it be changed."""
@@ -121,7 +121,10 @@ def coverage(
     demand: Demand | None = None,
     date: dt.date | str | None = None,
 ) -> Coverage:
-    """Nearest location and own-Veilig-Huis distance for every demand point of the atlas."""
+    """Nearest location and own-Veilig-Huis distance for every demand point of the atlas. Without any
+    location there is no distance to measure: refused, never reported as 0 km."""
+    if places.empty:
+        raise UsageError(Problem("coverage_no_location"))
     demand = demand or municipal_demand(atlas)
     return assess(demand, places, own_veilig_huis(atlas, demand.points["nis"], date).to_numpy(), threshold_km)
 

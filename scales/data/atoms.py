@@ -60,10 +60,21 @@ def to_2025(counts: pd.Series) -> pd.Series:
     return counts.groupby(mapped).sum()
 
 
+def inhabitant_counts(values: pd.Series, codes: pd.Series, name: str) -> pd.Series:
+    """Inhabitant counts by NIS code, refused (ValueError naming the rows) when one is not a whole number
+    of zero or more: an impossible population is never used."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna() | (numbers < 0) | (numbers % 1 != 0)
+    if bad.any():
+        shown = ", ".join(f"{c}: {v!r}" for c, v in zip(codes[bad][:5], values[bad][:5], strict=True))
+        raise ValueError(f"{name}: {int(bad.sum())} count(s) are not whole numbers of zero or more ({shown})")
+    return pd.Series(numbers.to_numpy(), index=codes.to_numpy())
+
+
 def population_2020_raw(path: Path) -> pd.Series:
     """Statbel 1 January 2020 inhabitants of the 581 municipalities, by their pre-2025 codes."""
     raw = pd.read_csv(path, dtype={"NIS_code": str, "inhabitants": str})
-    return pd.Series(pd.to_numeric(raw["inhabitants"], errors="raise").to_numpy(), index=raw["NIS_code"].str.zfill(5))
+    return inhabitant_counts(raw["inhabitants"], raw["NIS_code"].str.zfill(5), path.name)
 
 
 def population_2020(path: Path) -> pd.Series:
@@ -86,9 +97,9 @@ def population_statbel(path: Path) -> tuple[int, pd.Series]:
             f"{path.name}: expected pipe-separated columns CD_REFNIS (or CD_MUNTY_REFNIS) and "
             f"MS_POPULATION, found {', '.join(header)}"
         )
-    raw = pd.read_csv(path, sep="|", usecols=[code, "MS_POPULATION"], dtype={code: str})
-    counts = raw.groupby(raw[code].str.zfill(5))["MS_POPULATION"].sum()
-    return int(match.group(1)), to_2025(counts)
+    raw = pd.read_csv(path, sep="|", usecols=[code, "MS_POPULATION"], dtype={code: str, "MS_POPULATION": str})
+    checked = inhabitant_counts(raw["MS_POPULATION"], raw[code].str.zfill(5), path.name)
+    return int(match.group(1)), to_2025(checked.groupby(level=0).sum())
 
 
 def _statbel_candidates(
@@ -126,7 +137,10 @@ def load_population(sources: dict[str, Source], mirror: str | Path | None, atom_
         year, table, label = max(usable, key=lambda item: item[0])
         return Population(table, year, label, "; ".join(notes))
     source = sources["population_2020"]
-    table = population_2020(resolve(source, mirror))
+    try:
+        table = population_2020(resolve(source, mirror))
+    except ValueError as error:
+        raise SourceError(Problem("population_invalid", {"path": source.path, "error": str(error)})) from error
     missing = sorted(atom_ids - set(table.index))
     if missing:
         raise SourceError(

@@ -20,7 +20,7 @@ FORMATS = {"gpkg": ("GPKG", "application/geopackage+sqlite3"), "geojson": ("GeoJ
 
 def unit_polygons(atlas: Atlas, layer: Layer, anchor: Layer | None = None) -> gpd.GeoDataFrame:
     """One full-precision polygon per unit (EPSG:31370): unit_id, name, inhabitants (by inhabitant
-    share), area_km2 (by area share) and, with an anchor, the unit's four-class alignment against it."""
+    share) with their year (`inhabitants_year`), area_km2 (by area share) and, with an anchor, the unit's four-class alignment against it."""
     pieces = atlas.pieces.get(layer.id) if atlas.builtin(layer) else None
     shapes = unit_geometry(layer.membership, atlas.atoms[["nis", "geometry"]], pieces)
     atoms = atlas.atoms.set_index("nis")
@@ -31,6 +31,7 @@ def unit_polygons(atlas: Atlas, layer: Layer, anchor: Layer | None = None) -> gp
     totals = rows.groupby("unit_id")[["people", "km2"]].sum()
     frame = shapes.merge(layer.units[["unit_id", "name"]], on="unit_id", how="left")
     frame["inhabitants"] = frame["unit_id"].map(totals["people"]).round(0)
+    frame["inhabitants_year"] = atlas.population_year
     frame["area_km2"] = frame["unit_id"].map(totals["km2"])
     if anchor is not None:
         classes = Comparator(atlas.atoms, atlas.borders).compare(layer, anchor, "count").units()

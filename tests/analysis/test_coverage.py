@@ -199,3 +199,10 @@ def test_own_house_coverage_of_halle_vilvoorde_recomputed_with_shapely(atlas) ->
         6.5,
         "vh-rivierenland",
     )
+
+
+def test_coverage_without_any_location_is_refused(atlas) -> None:
+    from scales.problems import UsageError
+
+    with pytest.raises(UsageError, match="No location chosen"):
+        cv.coverage(atlas, cv.locations(atlas, ()), 15)

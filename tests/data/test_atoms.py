@@ -141,3 +141,23 @@ def test_an_optional_download_gives_up_quickly(tmp_path, monkeypatch) -> None:
     path, reason = sources.resolve_optional(sources.registry()["population_2025"])
     assert path is None and "Could not download" in reason
     assert seen["timeout"] == sources.OPTIONAL_TIMEOUT_S <= 10
+
+
+@pytest.mark.parametrize(("value", "shown"), [("-5", "'-5'"), ("veel", "'veel'"), ("12.5", "'12.5'")])
+def test_an_impossible_count_refuses_the_whole_file(tmp_path: Path, value: str, shown: str) -> None:
+    """A negative, non-numeric or fractional count is not a population: the file is refused, naming the row."""
+    path = tmp_path / "TF_SOC_POP_STRUCT_2025.txt"
+    path.write_text(f"CD_REFNIS|CD_SEX|MS_POPULATION\n11001|M|7000\n11002|F|{value}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"1 count\(s\) are not whole numbers of zero or more \(11002: {shown}\)"):
+        population_statbel(path)
+
+
+def test_a_2025_file_with_a_negative_count_is_not_used(tmp_path, monkeypatch, atlas: Atlas, mirror: Path) -> None:
+    from scales.data.atoms import load_population
+
+    ids = set(atlas.atoms["nis"])
+    monkeypatch.setenv("SCALES_CACHE", str(tmp_path))
+    cached = tmp_path / "downloads" / "statbel" / "TF_SOC_POP_STRUCT_2025.zip"
+    path = _statbel_zip(cached, {**dict.fromkeys(ids, 101), "11001": -40})
+    population = load_population(_pinned(monkeypatch, path), mirror, ids)
+    assert population.year == 2020 and "not whole numbers of zero or more" in population.note

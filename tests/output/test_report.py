@@ -71,6 +71,7 @@ def test_the_geopackage_reads_back_with_the_layers_areas(atlas) -> None:
     assert back.geometry.area.sum() / 1e6 == pytest.approx(atlas.atoms["area_km2"].sum(), rel=1e-6)
     assert (back.geometry.area / 1e6 - back["area_km2"]).abs().max() < 0.01  # polygons match the membership
     assert set(back["class_vs_prosecution_area"]) == {"nested"}  # every police zone lies in one parket
+    assert set(back["inhabitants_year"]) == {atlas.population_year}  # the inhabitants say which year they are
     web = gpd.read_file(io.BytesIO(geodata_bytes(frame, "geojson")))
     assert web.crs.to_epsg() == 4326 and len(web) == 105
 
