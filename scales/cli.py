@@ -224,6 +224,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         coverage.municipal_demand(atlas)
     )
     print(f"demand: {demand.basis}", file=sys.stderr)
+    print("locations: Veilig Huis main locations at their municipality's interior point (city published, point "
+          "inferred); others as their basis says (`scales layers`, Bronnen)", file=sys.stderr)  # fmt: skip
     result = coverage.coverage(atlas, places, args.threshold_km, demand, args.date)
     if args.suggest:
         found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, demand, exact=not args.greedy_only)

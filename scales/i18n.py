@@ -74,11 +74,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Twee lezingen, naast elkaar: tot een locatie van het **eigen** Veilig Huis (het huis wiens werkgebied "
         "de gemeente omvat: de standaardlezing) en tot **eender welke** locatie, ook van een ander huis. "
         "{other} inwoners wonen dichter bij een locatie van een ander Veilig Huis dan bij een van het eigen huis. "
-        "Gewicht: inwoners ({year}); afstand in vogelvlucht vanaf het binnenpunt van elke gemeente.",
+        "Gewicht: inwoners ({year}); afstand in vogelvlucht vanaf het binnenpunt van elke gemeente tot elke locatie. "
+        "De hoofdlocaties staan op het binnenpunt van hun gemeente: de stad is gepubliceerd, het punt afgeleid "
+        "(tot enkele km van het stadscentrum).",
         "en": "Two readings, side by side: to a location of their **own** Veilig Huis (the house whose working area "
         "holds the municipality: the default reading) and to **any** location, including another house's. "
         "{other} inhabitants live closer to another Veilig Huis's location than to one of their own house. "
-        "Weight: inhabitants ({year}); straight-line distance from each municipality's interior point.",
+        "Weight: inhabitants ({year}); straight-line distance from each municipality's interior point to each "
+        "location. The main locations stand at their municipality's interior point: the city is published, the "
+        "point inferred (up to a few km from the town centre).",
     },
     "beyond_label": {"nl": "Gemeenten verder dan {km} km", "en": "Municipalities beyond {km} km"},
     "distance_legend": {"nl": "Afstand tot dichtste locatie", "en": "Distance to the nearest location"},
@@ -1261,6 +1265,8 @@ TEXTS: dict[str, dict[str, str]] = {
 LOCATION_BASIS: dict[str, str] = {
     "interior point of the host municipality (no exact location sourced)": "binnenpunt van de gastgemeente (geen "
     "exacte locatie in de bronnen)",
+    "city published (SBV 2025 §4.2.4); point inferred: interior point of the host municipality, not the town centre": "stad "
+    "gepubliceerd (SBV 2025 §4.2.4); punt afgeleid: binnenpunt van de gastgemeente, niet het stadscentrum",
     "coordinates given": "coördinaten opgegeven",
     "interior point of the municipality (no coordinates given)": "binnenpunt van de gemeente (geen coördinaten "
     "opgegeven)",

@@ -14,6 +14,10 @@ from scales.data.builders import read_data
 from scales.problems import data_error
 
 HOST_POINT = "interior point of the host municipality (no exact location sourced)"
+MAIN_POINT = (
+    "city published (SBV 2025 §4.2.4); point inferred: interior point of the host municipality, not the town centre"
+)
+"""How a Veilig Huis main location is placed: only its city is published, and no address with coordinates."""
 POINT_COLUMNS = ["point_id", "kind", "name", "nis", "address", "lon", "lat", "location_basis", "source", "confidence"]
 
 
@@ -25,7 +29,7 @@ def _frame(rows: list[dict], atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     missing = lon.isna() | lat.isna()
     frame["lon"] = lon.where(~missing, frame["nis"].map(host["lon"]))
     frame["lat"] = lat.where(~missing, frame["nis"].map(host["lat"]))
-    frame.loc[missing, "location_basis"] = HOST_POINT
+    frame.loc[missing & frame["location_basis"].eq(""), "location_basis"] = HOST_POINT
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
@@ -40,7 +44,8 @@ def _check_nis(table: pd.DataFrame, atoms: gpd.GeoDataFrame, name: str) -> None:
 
 
 def veilig_huis_locations(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The nine main locations (city from SBV 2025 §4.2.4)."""
+    """The nine main locations: the city from SBV 2025 §4.2.4 (published), the address where a source gives
+    one (`main_address`), the point at the host municipality's interior point (inferred: no coordinates)."""
     table = read_data("veilig_huis_areas.csv").rename(columns={"main_nis": "nis"})
     _check_nis(table, atoms, "veilig_huis_areas.csv")
     rows = [
@@ -49,12 +54,12 @@ def veilig_huis_locations(atoms: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             "kind": "veilig_huis",
             "name": r["name_nl"],
             "nis": r["nis"],
-            "address": r["main_city"],
+            "address": r["main_address"] or r["main_city"],
             "lon": "",
             "lat": "",
-            "location_basis": "",
-            "source": r["source"],
-            "confidence": "published",
+            "location_basis": MAIN_POINT,
+            "source": "; ".join(filter(None, [r["source"], r["main_address_source"]])),
+            "confidence": "inferred",
         }
         for r in table.to_dict("records")
     ]

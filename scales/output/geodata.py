@@ -20,7 +20,8 @@ FORMATS = {"gpkg": ("GPKG", "application/geopackage+sqlite3"), "geojson": ("GeoJ
 
 def unit_polygons(atlas: Atlas, layer: Layer, anchor: Layer | None = None) -> gpd.GeoDataFrame:
     """One full-precision polygon per unit (EPSG:31370): unit_id, name, inhabitants (by inhabitant
-    share) with their year (`inhabitants_year`), area_km2 (by area share) and, with an anchor, the unit's four-class alignment against it."""
+    share) with their year (`inhabitants_year`), area_km2 (by area share) and, with an anchor, the unit's
+    four-class alignment against it."""
     pieces = atlas.pieces.get(layer.id) if atlas.builtin(layer) else None
     shapes = unit_geometry(layer.membership, atlas.atoms[["nis", "geometry"]], pieces)
     atoms = atlas.atoms.set_index("nis")

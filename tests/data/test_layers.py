@@ -179,3 +179,14 @@ def test_a_three_part_split_drops_boundary_noise_and_renormalises() -> None:
     shares = area_shares(atom, zones, ["1"]).set_index("unit_id")["share"]
     assert shares.to_dict() == pytest.approx({"left": 60 / 99.95, "middle": 39.95 / 99.95}, abs=1e-12)
     assert shares.sum() == pytest.approx(1, abs=1e-12)
+
+
+def test_main_locations_say_the_city_is_published_and_the_point_inferred(atlas: Atlas) -> None:
+    """SBV 2025 publishes only the city of each main location; where a source gives an address it is kept,
+    but no coordinates are sourced, so every point is inferred and says how it was placed."""
+    mains = atlas.points["veilig_huis_locations"].set_index("point_id")
+    assert set(mains["confidence"]) == {"inferred"}
+    assert mains["location_basis"].str.startswith("city published (SBV 2025 §4.2.4); point inferred").all()
+    assert mains.loc["vh-rivierenland", "address"].startswith("Sociaal Huis Mechelen, Lange Schipstraat 27")
+    assert "gva.be 2017-05" in mains.loc["vh-rivierenland", "source"]
+    assert mains.loc["vh-oost-vlaanderen", "address"] == "Gent"  # no address sourced: the city alone
