@@ -166,26 +166,25 @@ def by_unit(result: Coverage, layer: Layer, names: dict[str, str]) -> pd.DataFra
     farthest from any location)."""
     members = layer.membership[["nis", "unit_id", "share_inhabitants"]]
     rows = result.points.merge(members, on="nis")
-    rows["people"] = rows["weight"] * rows["share_inhabitants"]
-    rows["people_within"] = rows["people"].where(rows["nearest_km"] <= result.threshold_km, 0.0)
-    rows["people_km"] = rows["people"] * rows["nearest_km"]
-    rows["people_within_own"] = rows["people"].where(rows["own_km"] <= result.threshold_km, 0.0)
-    rows["people_own_km"] = rows["people"] * rows["own_km"]
-    rows["people_with_own"] = rows["people"].where(rows["own_km"].notna(), 0.0)
-    other = (rows["own_vh"] != "") & (rows["nearest_vh"] != rows["own_vh"])
-    rows["people_nearer_other"] = rows["people"].where(other, 0.0)
-    grouped = rows.groupby("unit_id")
-    with_own = grouped["people_with_own"].sum()
-    table = pd.DataFrame(
+    people = rows["weight"].to_numpy() * rows["share_inhabitants"].to_numpy()
+    nearest, own = rows["nearest_km"].to_numpy(), rows["own_km"].to_numpy()
+    has_own = ~np.isnan(own)
+    other = (rows["own_vh"] != "").to_numpy() & (rows["nearest_vh"] != rows["own_vh"]).to_numpy()
+    parts = pd.DataFrame(
         {
-            "inhabitants": grouped["people"].sum(),
-            "inhabitants_within": grouped["people_within"].sum(),
-            "mean_distance_km": grouped["people_km"].sum() / grouped["people"].sum(),
-            "inhabitants_within_own": grouped["people_within_own"].sum(),
-            "mean_own_distance_km": (grouped["people_own_km"].sum(min_count=1) / with_own).where(with_own > 0),
-            "inhabitants_nearer_other": grouped["people_nearer_other"].sum(),
+            "inhabitants": people,
+            "inhabitants_within": np.where(nearest <= result.threshold_km, people, 0.0),
+            "people_km": people * nearest,
+            "inhabitants_within_own": np.where(own <= result.threshold_km, people, 0.0),
+            "people_own_km": np.where(has_own, people * own, 0.0),
+            "people_with_own": np.where(has_own, people, 0.0),
+            "inhabitants_nearer_other": np.where(other, people, 0.0),
         }
     )
+    table = parts.groupby(rows["unit_id"].to_numpy()).sum()  # one pass for every sum
+    table["mean_distance_km"] = table["people_km"] / table["inhabitants"]
+    with_own = table["people_with_own"]
+    table["mean_own_distance_km"] = (table["people_own_km"] / with_own).where(with_own > 0)
     table["share_within"] = table["inhabitants_within"] / table["inhabitants"]
     table["share_within_own"] = table["inhabitants_within_own"] / table["inhabitants"]
     per_municipality = rows.groupby(["unit_id", "nis"])["nearest_km"].max().reset_index()
