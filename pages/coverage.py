@@ -20,6 +20,7 @@ from scales.dashboard.ui import (
     own_layers,
     plain,
     reference_date,
+    saved_listing,
     session_memo,
     show,
     store,
@@ -70,7 +71,7 @@ if upload is not None:
     except ScalesError as error:
         st.error(plain(error.text(lang())))
 kept = store()
-location_sets = kept.location_sets() if kept else pd.DataFrame({"name": []})
+location_sets = saved_listing("location_sets")
 loaded = st.selectbox(
     t("locations_saved_load"),
     ["", *location_sets["name"]],

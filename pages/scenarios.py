@@ -18,6 +18,7 @@ from scales.dashboard.ui import (
     own_layers,
     plain,
     reference_date,
+    saved_listing,
     session_memo,
     shapes_of,
     show,
@@ -244,7 +245,7 @@ if kept is not None:
                 st.success(t("scenario_saved", id=plain(saved_id)))
             except ScalesError as error:  # the edits stay in the editor: nothing is lost
                 st.error(plain(error.text(lang())))
-    listing = kept.layers()
+    listing = saved_listing()
     if listing.empty:
         st.caption(t("scenario_nothing_saved"))
     else:
@@ -272,7 +273,12 @@ if kept is not None:
         with st.form("scenario_delete_form"):
             sure = st.checkbox(t("scenario_delete_confirm", id=plain(picked)))
             if st.form_submit_button(t("scenario_delete")):
-                if sure and kept.delete_layer(picked):
+                try:
+                    deleted = sure and kept.delete_layer(picked)
+                except ScalesError as error:  # a store that cannot be written: said, nothing lost
+                    st.error(plain(error.text(lang())))
+                    deleted = False
+                if deleted:
                     st.success(t("scenario_deleted", id=plain(picked)))
                     st.rerun()
                 elif not sure:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from scales.dashboard.ui import date_changes, date_warnings, lang, plain, reference_date, t
+from scales.dashboard.ui import date_changes, date_warnings, lang, plain, reference_date, store_status, t
 from scales.i18n import LANGUAGES
 
 SETTINGS = {
@@ -78,6 +78,8 @@ def main() -> None:
     page.run()
     date_warnings()
     date_changes()
+    with st.sidebar:
+        store_status()
 
 
 def commit_date() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import math
 import os
@@ -32,6 +33,10 @@ from scales.output.region import find_region, region_report
 from scales.output.report import report_html, report_pdf, report_workbook
 from scales.output.reports import write_csv
 from scales.problems import DataError, Problem, ScalesError, UsageError
+from scales.texts import for_terminal
+
+C1_CONTROL = re.compile(r"[\x7f-\x9f]")
+"""Control characters JSON leaves as they are (a terminal may act on them)."""
 
 
 def _json(value: dict | list, args: argparse.Namespace | None = None) -> None:
@@ -43,8 +48,8 @@ def _json(value: dict | list, args: argparse.Namespace | None = None) -> None:
             value = {**value, "inhabitants_year": year}
         else:
             value = [{**row, "inhabitants_year": row.get("inhabitants_year", year)} for row in value]
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
-    print()
+    text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    print(C1_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))  # JSON escapes C0 itself; C1 too here
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -70,7 +75,8 @@ def _table(frame: pd.DataFrame, args: argparse.Namespace) -> int:
         year = getattr(args, "inhabitants_year", None)
         if year is not None and "inhabitants_year" not in frame:
             frame = frame.assign(inhabitants_year=year)
-        write_csv(_plain_numbers(frame), sys.stdout, float_format="%.6f")
+        text = frame.map(lambda v: for_terminal(v) if isinstance(v, str) else v)  # no escape reaches a terminal
+        write_csv(_plain_numbers(text), sys.stdout, float_format="%.6f")
     return 0
 
 
@@ -218,7 +224,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         rows = Store().locations(args.location_set)
         mine, problems = coverage.read_locations(coverage.location_rows_csv(rows), args.location_set, atlas, args.date)
         for problem in problems:
-            print(f"warning: {printable(str(problem))}", file=sys.stderr)
+            print(f"warning: {for_terminal(str(problem))}", file=sys.stderr)
         places = pd.concat([places, mine], ignore_index=True)
     demand = (placed_sector_demand(atlas, args.mirror) if args.resolution == "sector" else None) or (
         coverage.municipal_demand(atlas)
@@ -268,8 +274,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         data = report_pdf(atlas, report, args.lang)
     else:
         data = report_html(atlas, report, args.lang).encode("utf-8")
-    Path(args.output).write_bytes(data)
-    print(f"{args.output}: {report.region.name}, {len(data):,} bytes", file=sys.stderr)
+    write_output(args.output, data)
+    print(f"{for_terminal(args.output)}: {report.region.name}, {len(data):,} bytes", file=sys.stderr)
     return 0
 
 
@@ -278,8 +284,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     layer = atlas.resolve(args.layer, args.date)
     anchor = atlas.resolve(args.anchor, args.date) if args.anchor else None
     data = geodata_bytes(unit_polygons(atlas, layer, anchor), args.format)
-    Path(args.output).write_bytes(data)
-    print(f"{args.output}: {len(layer.units)} units of {layer.id}, {len(data):,} bytes", file=sys.stderr)
+    write_output(args.output, data)
+    print(f"{for_terminal(args.output)}: {len(layer.units)} units of {layer.id}, {len(data):,} bytes", file=sys.stderr)
     return 0
 
 
@@ -325,21 +331,22 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     layer = store.layer(args.name)
     if args.action == "show":
         meta = layer.meta
-        print(f"{meta.id}  ({meta.kind}, from {meta.parent or '-'}, saved {meta.reference_date})", file=sys.stderr)
-        print(
-            f"{len(layer.units)} units, {layer.atoms_covered()} municipalities; source: {meta.source}", file=sys.stderr
-        )
-    data = layer_json(layer).encode() if args.format == "json" else None
-    if data is None:
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                write_csv(layer_csv_table(layer), handle)
-        else:
-            write_csv(layer_csv_table(layer), sys.stdout)
-    elif args.output:
-        Path(args.output).write_bytes(data)
+        head = f"{meta.id}  ({meta.kind}, from {meta.parent or '-'}, saved {meta.reference_date})"
+        print(for_terminal(head), file=sys.stderr)
+        print(for_terminal(f"{len(layer.units)} units, {layer.atoms_covered()} municipalities; source: {meta.source}"),
+              file=sys.stderr)  # fmt: skip
+    if not args.output:  # to the terminal: as every table, escapes neutralised
+        if args.format == "json":
+            print(C1_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", layer_json(layer)))
+            return 0
+        return _table(layer_csv_table(layer), args)
+    if args.format == "json":
+        data = layer_json(layer).encode()
     else:
-        print(data.decode())
+        buffer = io.StringIO()
+        write_csv(layer_csv_table(layer), buffer)
+        data = buffer.getvalue().encode("utf-8")
+    write_output(args.output, data)
     return 0
 
 
@@ -350,9 +357,9 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         raise UsageError(Problem("file_missing", {"label": "FILE"}))
     parsed = parse_custom_layer(Path(args.name), set(atlas.atoms["nis"]))
     for note in parsed.notes:
-        print(f"note: {printable(str(note))}", file=sys.stderr)
+        print(f"note: {for_terminal(str(note))}", file=sys.stderr)
     for problem in parsed.problems:
-        print(f"refused: {printable(str(problem))}", file=sys.stderr)
+        print(f"refused: {for_terminal(str(problem))}", file=sys.stderr)
     if parsed.problems or parsed.layer is None:
         print(f"scales: {args.name} not imported: fix the {len(parsed.problems)} problem(s) above", file=sys.stderr)
         return 1
@@ -487,16 +494,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except ScalesError as error:
-        print(f"scales: {printable(str(error))}", file=sys.stderr)
+        print(f"scales: {for_terminal(str(error))}", file=sys.stderr)
         return 2
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text safe to echo to a terminal: control characters (escape sequences) shown as `?`."""
-    return CONTROL.sub("?", text)
+def write_output(path: str, data: bytes) -> None:
+    """Write a file the user named with `-o`: whole or not at all (a temporary file renamed into place), with
+    a clear refusal when the folder is missing, the path is a folder, or the disk is full."""
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(Problem("output_is_folder", {"path": str(target)}))
+    if not target.parent.is_dir():
+        raise UsageError(Problem("output_no_folder", {"path": str(target), "folder": str(target.parent)}))
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UsageError(
+            Problem("output_failed", {"path": str(target), "error": error.strerror or str(error)})
+        ) from error
 
 
 def iso_date(text: str) -> str:

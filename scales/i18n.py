@@ -673,6 +673,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{label}: de aandelen van {value} tellen op tot {total}, niet tot 1; die rijen zijn weggelaten.",
         "en": "{label}: the shares of {value} add up to {total}, they do not sum to 1; those rows are left out.",
     },
+    "problem_output_is_folder": {
+        "nl": "{path} is een map: geef een bestandsnaam op, bv. {path}/rapport.pdf.",
+        "en": "{path} is a folder: give a file name, e.g. {path}/report.pdf.",
+    },
+    "problem_output_no_folder": {
+        "nl": "De map {folder} bestaat niet: maak ze eerst aan of kies een andere plaats voor {path}.",
+        "en": "The folder {folder} does not exist: create it first or choose another place for {path}.",
+    },
+    "problem_output_failed": {
+        "nl": "{path} kon niet geschreven worden ({error}); er is niets half geschreven. Maak ruimte vrij of kies een "
+        "andere plaats.",
+        "en": "{path} could not be written ({error}); nothing was left half-written. Free some space or choose "
+        "another place.",
+    },
+    "problem_suggest_too_many": {
+        "nl": "{k} locaties voorstellen kan niet: kies 1 tot {limit}.",
+        "en": "Suggesting {k} sites is not possible: choose 1 to {limit}.",
+    },
+    "problem_locations_unknown": {
+        "nl": "Onbekende soort locatie: {kinds}. Kies uit {known}.",
+        "en": "Unknown kind of location: {kinds}. Choose from {known}.",
+    },
+    "problem_locations_too_many": {
+        "nl": "{label} heeft {count} locaties; het maximum is {limit}. Laad de locaties van één regio op, of verdeel "
+        "het bestand.",
+        "en": "{label} has {count} locations; the maximum is {limit}. Upload one region's locations, or split the "
+        "file.",
+    },
+    "problem_text_control": {
+        "nl": "De {what} bevat een stuurteken (zoals een tab, regeleinde of escape-code): {value}. Gebruik gewone tekst.",
+        "en": "The {what} holds a control character (such as a tab, line break or escape code): {value}. Use plain text.",
+    },
+    "problem_text_too_long": {
+        "nl": "De {what} is {length} tekens lang; het maximum is {limit}. Kort hem in.",
+        "en": "The {what} is {length} characters long; the maximum is {limit}. Shorten it.",
+    },
+    "problem_row_text_control": {
+        "nl": "{label}, regel {line}: de {what} bevat een stuurteken ({value}); de rij is niet gebruikt.",
+        "en": "{label}, line {line}: the {what} holds a control character ({value}); the row is not used.",
+    },
+    "problem_row_text_too_long": {
+        "nl": "{label}, regel {line}: de {what} is {length} tekens lang (maximum {limit}); de rij is niet gebruikt.",
+        "en": "{label}, line {line}: the {what} is {length} characters long (maximum {limit}); the row is not used.",
+    },
+    "problem_file_unreadable": {
+        "nl": "{label} kan niet als CSV gelezen worden ({error}). Bewaar het opnieuw als CSV met één rij per gemeente.",
+        "en": "{label} cannot be read as CSV ({error}). Save it again as a CSV with one row per municipality.",
+    },
+    "problem_file_repeated_column": {
+        "nl": "{label} heeft een kolom meer dan eens: {columns}. Houd elke kolom één keer.",
+        "en": "{label} has a column more than once: {columns}. Keep each column once.",
+    },
     "problem_file_json": {
         "nl": "{label} is geen scenario-JSON van scales ({error}). Exporteer het opnieuw of gebruik een CSV nis,unit_id.",
         "en": "{label} is not a scales scenario JSON ({error}). Export it again or use a CSV nis,unit_id.",
@@ -696,6 +748,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_store_unknown": {
         "nl": "Niets bewaard als {name!r}. Bewaard: {known}.",
         "en": "Nothing saved as {name!r}. Saved: {known}.",
+    },
+    "store_read_only_note": {
+        "nl": "Het bewaard werk komt van een nieuwere scales: u kunt het bekijken, maar niet bewaren of verwijderen. "
+        "Werk scales bij.",
+        "en": "The saved work comes from a newer scales: you can view it, but not save or delete. Update scales.",
+    },
+    "problem_store_gone": {
+        "nl": "Het bewaard werk ({path}) is verdwenen terwijl scales draaide. Zet het bestand terug uit een back-up, "
+        "of herstart scales voor een nieuwe, lege opslag; de andere pagina's werken gewoon.",
+        "en": "The saved work ({path}) disappeared while scales was running. Put the file back from a backup, or "
+        "restart scales for a new, empty store; the other pages work as usual.",
+    },
+    "problem_store_newer": {
+        "nl": "Het bewaard werk in {path} komt van een nieuwere scales: het wordt alleen gelezen, niet gewijzigd (deze "
+        "versie kent schema {version}). Werk scales bij om te bewaren of te verwijderen.",
+        "en": "The saved work in {path} comes from a newer scales: it is only read, never changed (this version knows "
+        "schema {version}). Update scales to save or delete.",
     },
     "problem_store_unavailable": {
         "nl": "Het bewaard werk in {path} kan niet geopend worden ({error}). Zet SCALES_STORE op een map waarin u mag schrijven.",

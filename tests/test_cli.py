@@ -269,7 +269,7 @@ def test_scenario_import_list_export_and_delete(
     code, out = run("scenario", "import", str(exported), "--name", "Terug", "--mirror", str(mirror), "--replace")
     assert code == 0
     code, out = run("scenario", "export", "Terug")
-    assert out.splitlines()[1:] == ["11001,a,Noord,1.0,1.0", "11002,a,Noord,1.0,1.0", "44021,b,Gent,1.0,1.0"]
+    assert out.splitlines()[1:] == ["11001,a,Noord,1,1", "11002,a,Noord,1,1", "44021,b,Gent,1,1"]
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal: deleting needs --yes
     assert run("scenario", "delete", "Terug")[0] == 2
     assert run("scenario", "delete", "Terug", "--yes")[0] == 0

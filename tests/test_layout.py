@@ -14,7 +14,7 @@ FORMATTERS = {"number", "percent", "as_text"}
 """Functions that turn numbers into text: a page calls them for a figure in a sentence, never per cell of
 a table (a function in a lambda is a hand-written column formatter; `ui.show` formats tables)."""
 STAGE = {
-    "problems": 0, "i18n": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5,
+    "problems": 0, "i18n": 0, "texts": 0, "data": 1, "engine": 2, "analysis": 3, "output": 4, "dashboard": 5,
     "app": 6, "cli": 6, "api": 6,
 }  # fmt: skip
 

@@ -22,10 +22,16 @@ from scales.data.custom import CustomLayerError, read_table
 from scales.data.layers import Layer, dominant_units
 from scales.data.validate import FLEMISH_REGION
 from scales.problems import Problem, UsageError
+from scales.texts import text_problem
 
 DEFAULT_THRESHOLD_KM = 15.0
 """The default reach of a location, from the issue brief; every page and command lets it be changed."""
 LOCATION_KINDS = ("veilig_huis_locations", "antenna_points", "houses_of_justice", "court_seats")
+MAX_SUGGESTED = 25
+"""The most sites one suggestion may ask for."""
+MAX_LOCATIONS = 1_000
+"""The most locations one uploaded file may hold (Flanders has 285 municipalities; 1,000 places is a dense
+network, and each one costs a distance to every municipality on every what-if)."""
 TO_METRIC = Transformer.from_crs("EPSG:4326", CRS_METRIC, always_xy=True)
 LOCATION_COLUMNS = ["location_id", "name", "kind", "nis", "veilig_huis", "lon", "lat", "x", "y", "basis"]
 
@@ -58,6 +64,11 @@ def own_veilig_huis(atlas: Atlas, nis: pd.Series, date: dt.date | str | None = N
 def locations(atlas: Atlas, kinds: tuple[str, ...] = ("veilig_huis_locations", "antenna_points"), date=None):
     """The product's own locations of the given kinds, in metres, each with the Veilig Huis whose area
     holds it (for a main location: its own Veilig Huis)."""
+    unknown = [kind for kind in kinds if kind not in LOCATION_KINDS]
+    if unknown:
+        raise UsageError(
+            Problem("locations_unknown", {"kinds": ", ".join(unknown), "known": ", ".join(LOCATION_KINDS)})
+        )
     frames = []
     for kind in kinds:
         points = atlas.points[kind]
@@ -329,7 +340,10 @@ def suggest(
     demand: Demand | None = None, exact: bool = True,
 ) -> dict[str, object]:  # fmt: skip
     """The next K antenna sites among Flemish municipalities (at their interior points), greedy and exact,
-    with each site's gain and the greedy answer's optimality gap."""
+    with each site's gain and the greedy answer's optimality gap. K is 1 to `MAX_SUGGESTED` (the exact model
+    grows with K; nobody plans that many sites at once)."""
+    if not 1 <= int(k) <= MAX_SUGGESTED:
+        raise UsageError(Problem("suggest_too_many", {"k": k, "limit": MAX_SUGGESTED}))
     demand = demand or municipal_demand(atlas)
     flemish = atlas.atoms[atlas.atoms["region_nis"] == FLEMISH_REGION]
     candidates = pd.DataFrame({"candidate": flemish["nis"], "x": flemish["x"], "y": flemish["y"]}).reset_index(
@@ -421,6 +435,10 @@ def read_locations(raw: bytes, label: str, atlas: Atlas, date=None) -> tuple[pd.
         raise CustomLayerError(Problem("locations_columns", {"label": label, "found": ", ".join(table.columns)}))
     if table.empty:
         raise CustomLayerError(Problem("file_no_rows", {"label": label}))
+    if len(table) > MAX_LOCATIONS:  # each location costs a distance per municipality, and a what-if per refresh
+        raise CustomLayerError(
+            Problem("locations_too_many", {"label": label, "count": len(table), "limit": MAX_LOCATIONS})
+        )
     houses = atlas.layers["veilig_huis"].units
     house_ids = {
         **dict(zip(houses["name"].str.lower(), houses["unit_id"], strict=True)),
@@ -434,6 +452,9 @@ def read_locations(raw: bytes, label: str, atlas: Atlas, date=None) -> tuple[pd.
         values = {"label": label, "line": line, "name": name}
         if not name:
             problems.append(Problem("location_no_name", values))
+            continue
+        if bad := text_problem(name, "name"):
+            problems.append(Problem(f"row_{bad.key}", {"label": label, "line": line, **bad.values}))
             continue
         if name.lower() in seen:
             problems.append(Problem("location_duplicate", values))

@@ -18,6 +18,7 @@ from scales.data.store import SCENARIO_PREFIX, clean_name
 from scales.engine.compare import METRICS, Comparator
 from scales.engine.contingency import joint
 from scales.problems import Problem, UsageError
+from scales.texts import text_problem
 
 DELTA_METRICS = (
     "v_measure",
@@ -81,11 +82,19 @@ def _known_unit(layer: Layer, unit_id: str) -> None:
         raise UsageError(Problem("scenario_unknown_unit", {"unit": unit_id, "layer": layer.id}))
 
 
+def _checked_name(text: object, what: str) -> None:
+    """A name a user types: refused with the reason when it holds a control character or is too long."""
+    if problem := text_problem(text, what):
+        raise UsageError(problem)
+
+
 def move(layer: Layer, nis: list[str], to_unit: str, new_name: str | None = None) -> Layer:
     """Municipalities (whole, even if split before) into `to_unit`; a unit that does not exist yet is
     created when `new_name` is given."""
     units = layer.units
     if new_name is not None and to_unit not in set(units["unit_id"]):
+        _checked_name(to_unit, "unit_id")
+        _checked_name(new_name, "unit_name")
         units = pd.concat([units, units_frame([to_unit], [new_name])], ignore_index=True)
     else:
         _known_unit(layer, to_unit)
@@ -115,6 +124,7 @@ def split(layer: Layer, unit_id: str, nis: list[str], new_id: str, name: str) ->
 def rename(layer: Layer, unit_id: str, name: str) -> Layer:
     """A unit under another display name."""
     _known_unit(layer, unit_id)
+    _checked_name(name, "unit_name")
     units = layer.units.copy()
     units.loc[units["unit_id"] == unit_id, "name"] = str(name)
     return replace(layer, units=units)

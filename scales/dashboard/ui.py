@@ -27,6 +27,7 @@ from scales.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from scales.i18n import t as translate
 from scales.output import reports, tables
 from scales.problems import ScalesError
+from scales.texts import for_markdown
 
 T = TypeVar("T")
 
@@ -80,13 +81,9 @@ def reference_date() -> dt.date:
     return st.session_state.get("reference_date") or dt.date.today()
 
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
 def plain(text: object) -> str:
-    """Text shown through a Markdown-rendering widget exactly as written: every Markdown and Streamlit
-    directive character is backslash-escaped, so a link, image or colour from a URL or file stays text."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    """Text shown through a Markdown-rendering widget exactly as written (`texts.for_markdown`)."""
+    return for_markdown(text)
 
 
 def session_memo(name: str, key: object, make: Callable[[], T]) -> T:
@@ -149,13 +146,25 @@ def _open_store(folder: str) -> Store:
     return Store(folder)
 
 
+STORE_PROBLEM = "_store_problem"
+"""Session key of what is wrong with the saved-work store (shown once per rerun by `store_status`)."""
+
+
 def store() -> Store | None:
-    """The saved-work store, or None (with a warning saying what to do) when it cannot be opened."""
+    """The saved-work store, or None when it cannot be opened (the reason kept for `store_status`)."""
     try:
         return _open_store(str(store_dir()))
     except ScalesError as error:
-        st.warning(plain(error.text(lang())))
+        st.session_state[STORE_PROBLEM] = error.text(lang())
         return None
+
+
+def store_status() -> None:
+    """In the sidebar, once per rerun: what is wrong with the saved work and what to do; every page goes on
+    working without it."""
+    saved_layers()
+    if problem := st.session_state.get(STORE_PROBLEM):
+        st.warning(plain(problem))
 
 
 def saved_layers() -> dict[str, Layer]:
@@ -163,13 +172,32 @@ def saved_layers() -> dict[str, Layer]:
     saved = store()
     if saved is None:
         return {}
-    listing = saved.layers()
     atom_ids = set(_cached_atlas().atoms["nis"])
-    return session_memo(
-        "saved_layers",
-        tuple(zip(listing["name"], listing["updated"], strict=True)),
-        lambda: {row.id: saved.layer(row.name, atom_ids) for row in listing.itertuples()},
-    )
+
+    def read() -> dict[str, Layer]:
+        return {row.id: saved.layer(row.name, atom_ids) for row in saved.layers().itertuples()}
+
+    try:  # the list is read again only when the store's files changed (not once per call of a rerun)
+        layers = session_memo("saved_layers", saved.signature(), read)
+    except ScalesError as error:  # locked, damaged or gone: said in the sidebar, the page works without it
+        st.session_state[STORE_PROBLEM] = error.text(lang())
+        return {}
+    st.session_state.pop(STORE_PROBLEM, None)
+    if saved.read_only:
+        st.session_state[STORE_PROBLEM] = t("store_read_only_note")
+    return layers
+
+
+def saved_listing(what: str = "layers") -> pd.DataFrame:
+    """The store's list of saved layers (`layers`) or location sets (`location_sets`), read again only when
+    the store changed; empty (the reason in the sidebar) when the store is locked, damaged or gone."""
+    saved = store()
+    try:
+        if saved is not None:
+            return session_memo(f"listing_{what}", saved.signature(), getattr(saved, what))
+    except ScalesError as error:
+        st.session_state[STORE_PROBLEM] = error.text(lang())
+    return pd.DataFrame({"name": [], "id": [], "updated": []})
 
 
 def own_layers() -> dict[str, Layer]:
@@ -334,8 +362,8 @@ def show(frame: pd.DataFrame, headers: dict[str, str] | None = None, static: boo
     text key; `static` draws a plain table (no scrolling grid) for a few rows."""
     names = {k: layer_name(k) for k in [*atlas().layers, *own_layers()]}
     table = tables.formatted(frame, lang(), names, headers)
-    if static:
-        st.table(table, hide_index=True)
+    if static:  # st.table renders Markdown in its cells: user text (a unit's name) is escaped to stay text
+        st.table(table.map(lambda v: for_markdown(v) if isinstance(v, str) else v), hide_index=True)
     else:
         st.dataframe(table, **{"hide_index": True, "width": "stretch", **options})
 

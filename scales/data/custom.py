@@ -17,11 +17,14 @@ import pandas as pd
 from scales.data.layers import SHARE_TOLERANCE, Layer, LayerMeta, membership_frame, units_frame
 from scales.data.validate import validate_layer
 from scales.problems import Problem, ScalesError
+from scales.texts import text_problem
 
 CUSTOM_PREFIX = "custom:"
 """Ids of user layers start with this, so they never collide with a built-in layer's id."""
 MAX_BYTES = 5_000_000
 """A membership table for 304 atoms is a few kB; anything this large is not one."""
+MAX_FIELD = 10_000
+"""No code, name or share in a layer file is this long."""
 
 
 class CustomLayerError(ScalesError):
@@ -53,13 +56,25 @@ def read_table(raw: bytes, label: str) -> pd.DataFrame:
         delimiter = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
+    try:  # newline=None: old-Mac CR, Windows CRLF and Unix LF line ends alike
+        rows = [row for row in csv.reader(io.StringIO(text, newline=None), delimiter=delimiter) if row]
+    except csv.Error as error:  # e.g. a field over csv's 128 kB limit: no layer file has one
+        raise CustomLayerError(Problem("file_unreadable", {"label": label, "error": str(error)[:120]})) from error
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(rows[0]):
             raise CustomLayerError(
                 Problem("file_ragged", {"label": label, "line": line, "delimiter": delimiter, "found": len(row)})
             )
-    table = pd.DataFrame(rows[1:], columns=[c.strip().lower() for c in rows[0]], dtype=str)
+    longest = max((len(field) for row in rows for field in row), default=0)
+    if longest > MAX_FIELD:  # a layer's fields are codes and names; csv's own limit is global state others change
+        raise CustomLayerError(
+            Problem("file_unreadable", {"label": label, "error": f"a field of {longest:,} characters"})
+        )
+    header = [c.strip().lower() for c in rows[0]]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise CustomLayerError(Problem("file_repeated_column", {"label": label, "columns": ", ".join(repeated)}))
+    table = pd.DataFrame(rows[1:], columns=header, dtype=str)
     table.attrs = {"encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter), "first_line": 2}
     return table
 
@@ -80,13 +95,15 @@ def _json_table(text: str, label: str) -> pd.DataFrame:
         document = json.loads(text)
         units = {str(u["unit_id"]): str(u.get("name", u["unit_id"])) for u in document.get("units", [])}
         rows = pd.DataFrame(document["membership"], dtype=str)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:  # RecursionError: nested
         raise CustomLayerError(Problem("file_json", {"label": label, "error": str(error)[:120]})) from error
+    parent = str(document.get("parent", ""))
+    if problem := text_problem(parent, "parent"):
+        raise CustomLayerError(problem)
     rows = rows.reindex(columns=["nis", "unit_id", "share", "share_inhabitants"])
     rows["unit_name"] = rows["unit_id"].map(units).fillna(rows["unit_id"])
     kind = "scenario" if document.get("kind") == "scenario" else "custom"
-    rows.attrs = {"encoding": "UTF-8", "delimiter": "JSON", "first_line": 1, "kind": kind,
-                  "parent": str(document.get("parent", ""))}  # fmt: skip
+    rows.attrs = {"encoding": "UTF-8", "delimiter": "JSON", "first_line": 1, "kind": kind, "parent": parent}
     return rows.fillna("")
 
 
@@ -107,6 +124,13 @@ def _row_problems(table: pd.DataFrame, label: str, atom_ids: set[str]) -> tuple[
         ok.loc[mask] = False
 
     refuse(~table["nis"].isin(atom_ids), "row_unknown_nis", "nis")
+    for column in ("unit_id", "unit_name"):  # names: no control characters, not over the length limit
+        if column in table:
+            found = table[column].map(lambda v, c=column: text_problem(v, c))
+            for index in table.index[found.notna() & ok]:
+                problem = found[index]
+                problems.append(Problem(f"row_{problem.key}", {"label": label, "line": line[index], **problem.values}))
+            ok.loc[found.notna()] = False
     refuse(table["unit_id"].str.strip() == "", "row_empty_unit", "nis")
     for column in ("share", "share_inhabitants"):
         if column in table:

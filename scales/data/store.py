@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ import platformdirs
 
 from scales.data.layers import Layer, LayerMeta, membership_frame, units_frame
 from scales.problems import Problem, UsageError
+from scales.texts import text_problem
 
 STORE_ENV = "SCALES_STORE"
 STORE_FILE = "scales.sqlite"
@@ -100,26 +101,56 @@ class Store:
 
     def __init__(self, folder: str | Path | None = None) -> None:
         self.path = Path(folder or store_dir()) / STORE_FILE
+        self.read_only = False
+        """True for a store of a newer scales: read, never written (not even its journal mode)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as connection:
+            if self.path.is_file() and self._untouched_version() > SCHEMA_VERSION:
+                self.read_only = True
+                return
+            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as connection:
+                connection.execute("PRAGMA journal_mode=WAL")
                 self._migrate(connection)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
 
+    def _untouched_version(self) -> int:
+        """The schema version, read without changing a byte of the file (read-only, immutable)."""
+        with closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)) as connection:
+            return connection.execute("PRAGMA user_version").fetchone()[0]
+
+    def signature(self) -> tuple:
+        """Changes whenever the store's content may have changed (the database and its write-ahead log), so
+        a caller can re-read the list of saved work only then: two `stat` calls, no query."""
+        stats = [p.stat() if p.exists() else None for p in (self.path, self.path.with_name(STORE_FILE + "-wal"))]
+        return tuple((s.st_mtime_ns, s.st_size) if s else None for s in stats)
+
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        """A connection; a store that is gone, damaged or locked past the busy timeout is a `UsageError`
+        saying what to do, never a crash of the page that asked."""
+        if not self.path.is_file():
+            raise UsageError(Problem("store_gone", {"path": str(self.path)}))
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA foreign_keys=ON")
+            if self.read_only:
+                connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)
+            else:
+                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                connection.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as error:
+            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
+        try:
             yield connection
+        except (sqlite3.Error, pd.errors.DatabaseError) as error:  # pandas wraps what its queries raise
+            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
         finally:
             connection.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: taken at once (no lock upgrade deadlock), committed or rolled back whole."""
+        if self.read_only:
+            raise UsageError(Problem("store_newer", {"path": str(self.path), "version": SCHEMA_VERSION}))
         with self._connect() as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
@@ -141,8 +172,6 @@ class Store:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {version + 1}")
             connection.execute("COMMIT")
-        if version > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(f"schema version {version} is newer than this scales ({SCHEMA_VERSION})")
 
     @property
     def version(self) -> int:
@@ -172,6 +201,9 @@ class Store:
 
         An existing name is refused unless `replace`: nothing saved is overwritten by accident."""
         title = clean_name(name or layer.meta.name_nl)
+        units = layer.units
+        _checked_texts([*(("unit_id", u) for u in units["unit_id"]), *(("unit_name", n) for n in units["name"]),
+                        ("parent", layer.meta.parent), ("note", note)])  # fmt: skip
         kind = "custom" if layer.meta.kind == "custom" else "scenario"
         now = _now()
         rows = layer.membership[["nis", "unit_id", "share", "share_inhabitants", "share_basis"]]
@@ -256,6 +288,7 @@ class Store:
         """Keep locations (`name`, and `nis` or `lon`/`lat`) under a name; a taken name is refused unless `replace`."""
         title = clean_name(name)
         rows = table.reindex(columns=LOCATION_COLUMNS)
+        _checked_texts([("location name", n) for n in rows["name"]] + [("note", note)])
         now = _now()
         with self._write() as connection:
             exists = connection.execute("SELECT created FROM location_set WHERE name = ?", (title,)).fetchone()
@@ -291,6 +324,13 @@ class Store:
         """Remove a saved location set; False when there was none of that name."""
         with self._write() as connection:
             return connection.execute("DELETE FROM location_set WHERE name = ?", (name,)).rowcount > 0
+
+
+def _checked_texts(texts: list[tuple[str, object]]) -> None:
+    """Nothing is saved with a control character or an over-long name in it: refused with the first reason."""
+    for what, text in texts:
+        if problem := text_problem("" if text is None else text, what):
+            raise UsageError(problem)
 
 
 def _real(value: object) -> float | None:

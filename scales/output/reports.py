@@ -14,13 +14,16 @@ from typing import TextIO
 
 import pandas as pd
 
+from scales.texts import for_spreadsheet
+
 FORMULA_AT = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
 """Every place a spreadsheet would start reading a formula: the start of the text and after CR or LF."""
 
 
 def neutralise(value: object) -> object:
-    """Text with an apostrophe before every formula start; other values unchanged."""
-    return FORMULA_AT.sub("'", value) if isinstance(value, str) else value
+    """Text with an apostrophe before every formula start and `?` for characters no spreadsheet cell can
+    hold (`texts.for_spreadsheet`); other values unchanged."""
+    return FORMULA_AT.sub("'", for_spreadsheet(value)) if isinstance(value, str) else value
 
 
 def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from scales.data.custom import read_custom_layer
+from scales.data.sources import sha256_of
 from scales.data.store import MIGRATIONS, SCHEMA_VERSION, STORE_FILE, Store, layer_csv_table, layer_json
 from scales.problems import UsageError
 
@@ -94,11 +95,47 @@ def test_a_version_1_store_is_migrated_and_keeps_its_layers(tmp_path) -> None:
     assert store.layers()["note"].tolist() == [""]
 
 
-def test_a_store_from_a_newer_version_is_refused_not_damaged(tmp_path) -> None:
+def test_a_store_from_a_newer_version_is_read_but_not_changed_by_a_byte(tmp_path) -> None:
+    Store(tmp_path).save_layer(_layer(), "z")
     with sqlite3.connect(tmp_path / STORE_FILE) as connection:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(UsageError, match="newer than this scales"):
-        Store(tmp_path)
+        connection.execute("PRAGMA journal_mode=DELETE")  # as a newer scales might leave it
+    before = sha256_of(tmp_path / STORE_FILE)
+    newer = Store(tmp_path)
+    assert (
+        newer.read_only and newer.names() == ["z"] and newer.layer("z", ATOMS).units["unit_id"].tolist() == ["a", "b"]
+    )
+    with pytest.raises(UsageError, match="comes from a newer scales"):
+        newer.save_layer(_layer(), "y")
+    with pytest.raises(UsageError, match="comes from a newer scales"):
+        newer.delete_layer("z")
+    assert sha256_of(tmp_path / STORE_FILE) == before and sorted(p.name for p in tmp_path.iterdir()) == [STORE_FILE]
+
+
+def test_a_store_that_is_damaged_locked_or_gone_says_what_to_do(tmp_path) -> None:
+    store = Store(tmp_path)
+    store.save_layer(_layer(), "z")
+    (tmp_path / STORE_FILE).unlink()  # deleted while the server runs
+    with pytest.raises(UsageError, match="disappeared while scales was running"):
+        store.layers()
+    (tmp_path / STORE_FILE).write_bytes(b"this is not a database" * 100)  # damaged
+    with pytest.raises(UsageError, match="cannot be opened"):
+        store.layers()
+    locked = tmp_path / "locked"
+    Store(locked).save_layer(_layer(), "z")
+    holder = sqlite3.connect(locked / STORE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another writer holds the lock past the busy timeout
+    try:
+        import scales.data.store as store_module
+
+        original, store_module.BUSY_TIMEOUT_S = store_module.BUSY_TIMEOUT_S, 0.2
+        with pytest.raises(UsageError, match="locked"):
+            Store(locked).save_layer(_layer(), "y")
+    finally:
+        store_module.BUSY_TIMEOUT_S = original
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert Store(locked).names() == ["z"]  # intact
 
 
 def test_an_unwritable_store_folder_says_what_to_do(tmp_path) -> None:
