@@ -26,6 +26,7 @@ from scales.dashboard.ui import (
     store,
     t,
 )
+from scales.data.store import BIN_DAYS
 from scales.i18n import number, percent
 from scales.problems import ScalesError
 
@@ -86,6 +87,25 @@ if loaded:  # a saved set joins the uploaded locations, checked row by row again
     for problem in problems:
         st.warning(plain(problem.text(lang())))
     own_places = pd.concat([own_places, saved_places], ignore_index=True)
+
+    def delete_set() -> None:
+        """To the bin (restorable on the Scenario's page), then the choice is cleared."""
+        if not st.session_state.get("coverage_set_delete_sure"):
+            st.session_state["coverage_set_message"] = ("warning", t("scenario_delete_unconfirmed"))
+            return
+        try:
+            kept.delete_locations(loaded)
+        except ScalesError as error:
+            st.session_state["coverage_set_message"] = ("error", plain(error.text(lang())))
+            return
+        st.session_state["coverage_saved_set"] = ""
+        st.session_state["coverage_set_message"] = ("success", t("scenario_deleted", id=plain(loaded), days=BIN_DAYS))
+
+    with st.form("coverage_set_delete"):
+        st.checkbox(t("scenario_delete_confirm", id=plain(loaded)), key="coverage_set_delete_sure")
+        st.form_submit_button(t("locations_delete"), on_click=delete_set)
+if message := st.session_state.pop("coverage_set_message", None):
+    getattr(st, message[0])(message[1])
 baseline_places = pd.concat([cv.locations(data, tuple(kinds), date), own_places], ignore_index=True)
 
 left, right = st.columns(2)

@@ -26,7 +26,7 @@ from scales.dashboard.ui import (
     t,
 )
 from scales.data.custom import parse_custom_layer
-from scales.data.store import layer_csv_table, layer_json
+from scales.data.store import BIN_DAYS, Store, layer_csv_table, layer_json
 from scales.engine.metrics import WEIGHTS
 from scales.i18n import metric_title, number
 from scales.output.reports import csv_bytes
@@ -81,9 +81,78 @@ with st.expander(t("scenario_start"), expanded=EDITOR not in st.session_state):
         except ScalesError as error:
             st.error(plain(error.text(lang())))
 
+
+def saved_work(kept: Store) -> None:
+    """What is saved (export, open, delete) and the bin (restore): shown on arrival and after every edit."""
+    if done := st.session_state.pop("saved_work_done", None):
+        st.success(done)
+    listing = saved_listing()
+    if listing.empty:
+        st.caption(t("scenario_nothing_saved"))
+    else:
+        show(listing[["id", "kind", "parent", "units", "municipalities", "updated"]])
+        picked = st.selectbox(t("scenario_pick"), list(listing["id"]), key="scenario_pick")
+        picked_layer = own_layers().get(picked) or kept.layer(picked, atom_ids)
+        left, middle, right = st.columns(3)
+        left.download_button(
+            t("scenario_export_csv"),
+            csv_bytes(layer_csv_table(picked_layer), lang()),
+            f"{picked.removeprefix('scenario:')}.csv",
+            "text/csv",
+            key="scenario_export_csv",
+        )
+        middle.download_button(
+            t("scenario_export_json"),
+            layer_json(picked_layer),
+            f"{picked.removeprefix('scenario:')}.json",
+            "application/json",
+            key="scenario_export_json",
+        )
+        if right.button(t("scenario_open"), key="scenario_open"):
+            start(picked_layer, picked, t("scenario_log_start", layer=picked))
+            st.rerun()
+        with st.form("scenario_delete_form"):
+            sure = st.checkbox(t("scenario_delete_confirm", id=plain(picked)))
+            if st.form_submit_button(t("scenario_delete")):
+                try:
+                    deleted = sure and kept.delete_layer(picked)
+                except ScalesError as error:  # a store that cannot be written: said, nothing lost
+                    st.error(plain(error.text(lang())))
+                    deleted = False
+                if deleted:  # said after the rerun that drops it from the list
+                    st.session_state["saved_work_done"] = t("scenario_deleted", id=plain(picked), days=BIN_DAYS)
+                    st.rerun()
+                elif not sure:
+                    st.warning(t("scenario_delete_unconfirmed"))
+    binned = saved_listing("bin")
+    with st.expander(t("bin_title", n=len(binned))):
+        st.caption(t("bin_help", days=BIN_DAYS))
+        if binned.empty:
+            st.caption(t("bin_empty"))
+        else:
+            labels_of = {
+                row.bin_id: f"{row.name} ({t(f'bin_kind_{row.kind}')}, {row.deleted[:16].replace('T', ' ')})"
+                for row in binned.itertuples()
+            }
+            with st.form("bin_form"):
+                chosen = st.selectbox(t("bin_pick"), list(labels_of), format_func=labels_of.get, key="bin_pick")
+                replace_live = st.checkbox(t("scenario_replace"), key="bin_replace")
+                if st.form_submit_button(t("bin_restore")):
+                    try:
+                        restored = kept.restore(chosen, replace=replace_live)
+                    except ScalesError as error:  # e.g. the name is taken: said, nothing changed
+                        st.error(plain(error.text(lang())))
+                    else:
+                        st.session_state["saved_work_done"] = t("bin_restored", name=plain(restored))
+                        st.rerun()
+
+
 editor = st.session_state.get(EDITOR)
 if editor is None:
     st.info(t("scenario_none"))
+    if (kept_on_arrival := store()) is not None:
+        st.subheader(t("scenario_saved_title"))
+        saved_work(kept_on_arrival)
     st.stop()
 current = editor["history"][-1]
 baseline = editor["history"][0]
@@ -245,41 +314,4 @@ if kept is not None:
                 st.success(t("scenario_saved", id=plain(saved_id)))
             except ScalesError as error:  # the edits stay in the editor: nothing is lost
                 st.error(plain(error.text(lang())))
-    listing = saved_listing()
-    if listing.empty:
-        st.caption(t("scenario_nothing_saved"))
-    else:
-        show(listing[["id", "kind", "parent", "units", "municipalities", "updated"]])
-        picked = st.selectbox(t("scenario_pick"), list(listing["id"]), key="scenario_pick")
-        picked_layer = own_layers().get(picked) or kept.layer(picked, atom_ids)
-        left, middle, right = st.columns(3)
-        left.download_button(
-            t("scenario_export_csv"),
-            csv_bytes(layer_csv_table(picked_layer), lang()),
-            f"{picked.removeprefix('scenario:')}.csv",
-            "text/csv",
-            key="scenario_export_csv",
-        )
-        middle.download_button(
-            t("scenario_export_json"),
-            layer_json(picked_layer),
-            f"{picked.removeprefix('scenario:')}.json",
-            "application/json",
-            key="scenario_export_json",
-        )
-        if right.button(t("scenario_open"), key="scenario_open"):
-            start(picked_layer, picked, t("scenario_log_start", layer=picked))
-            st.rerun()
-        with st.form("scenario_delete_form"):
-            sure = st.checkbox(t("scenario_delete_confirm", id=plain(picked)))
-            if st.form_submit_button(t("scenario_delete")):
-                try:
-                    deleted = sure and kept.delete_layer(picked)
-                except ScalesError as error:  # a store that cannot be written: said, nothing lost
-                    st.error(plain(error.text(lang())))
-                    deleted = False
-                if deleted:
-                    st.success(t("scenario_deleted", id=plain(picked)))
-                    st.rerun()
-                elif not sure:
-                    st.warning(t("scenario_delete_unconfirmed"))
+    saved_work(kept)

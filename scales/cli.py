@@ -23,7 +23,7 @@ from scales.data.atlas import Atlas, load_atlas
 from scales.data.atoms import ATOM_COLUMNS
 from scales.data.custom import parse_custom_layer
 from scales.data.sources import fetch_all, registry
-from scales.data.store import Store, layer_csv_table, layer_json
+from scales.data.store import BIN_DAYS, Store, layer_csv_table, layer_json
 from scales.data.tables import table_problems, upstream_ids
 from scales.data.validate import date_problems, validate_all
 from scales.engine.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
@@ -312,22 +312,19 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         table = store.layers()
         print(f"{len(table)} saved in {store.path}", file=sys.stderr)
         return _table(table, args)
+    if args.action == "bin":
+        print(f"restorable for {BIN_DAYS} days after deletion: scales scenario restore BIN_ID", file=sys.stderr)
+        return _table(store.bin(), args)
     if args.action == "import":
         return _import(store, args)
     if not args.name:
         raise UsageError(Problem("store_name_empty"))
-    if args.action == "delete":
-        if not args.yes:
-            if not sys.stdin.isatty():
-                print(f"scales: deleting {args.name} cannot be undone: add --yes to confirm", file=sys.stderr)
-                return 2
-            if input(f"Delete {args.name}? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja"):
-                print("nothing deleted", file=sys.stderr)
-                return 1
-        if not store.delete_layer(args.name):
-            store.layer(args.name)  # raises: names what is saved
-        print(f"deleted {args.name}", file=sys.stderr)
+    if args.action == "restore":
+        restored = store.restore(args.name, replace=args.replace)
+        print(for_terminal(f"restored {restored}"), file=sys.stderr)
         return 0
+    if args.action == "delete":
+        return _delete(args, store.delete_layer, lambda: store.layer(args.name))
     layer = store.layer(args.name)
     if args.action == "show":
         meta = layer.meta
@@ -348,6 +345,36 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         data = buffer.getvalue().encode("utf-8")
     write_output(args.output, data)
     return 0
+
+
+def _delete(args: argparse.Namespace, delete, known) -> int:
+    """Move a saved item to the bin after a confirmation (or `--yes` without a terminal)."""
+    name = for_terminal(args.name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"scales: deleting {name} needs --yes to confirm (it stays restorable for {BIN_DAYS} days)",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        if input(f"Delete {name}? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing deleted", file=sys.stderr)
+            return 1
+    if not delete(args.name):
+        known()  # raises: names what is saved
+    print(f"moved {name} to the bin: `scales scenario bin` lists it, `scales scenario restore` brings it back "
+          f"within {BIN_DAYS} days", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_locations(args: argparse.Namespace) -> int:
+    """Saved location sets (from the Bereik page): list, show, delete (to the bin)."""
+    store = Store()
+    if args.action == "list":
+        return _table(store.location_sets(), args)
+    if not args.name:
+        raise UsageError(Problem("store_name_empty"))
+    if args.action == "show":
+        return _table(store.locations(args.name), args)
+    return _delete(args, store.delete_locations, lambda: store.locations(args.name))
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
@@ -473,13 +500,18 @@ def parser() -> argparse.ArgumentParser:
     aligned.add_argument("--replace", action="store_true", help="with --save: replace a scenario of that name")
     aligned.set_defaults(run=cmd_align)
     scenario = sub.add_parser("scenario", parents=[common, tabular], help="saved scenarios and custom layers")
-    scenario.add_argument("action", choices=["list", "show", "export", "import", "delete"])
+    scenario.add_argument("action", choices=["list", "show", "export", "import", "delete", "bin", "restore"])
     scenario.add_argument("name", nargs="?", help="scenario:NAME or NAME (import: the file to read)")
     scenario.add_argument("--name", dest="save_as", help="import: save under this name (default: the file name)")
     scenario.add_argument("-o", "--output", help="export: file to write (default: standard output)")
-    scenario.add_argument("--replace", action="store_true", help="import: replace a saved layer of that name")
+    scenario.add_argument("--replace", action="store_true", help="import, restore: replace a saved layer of that name")
     scenario.add_argument("--yes", action="store_true", help="delete without asking")
     scenario.set_defaults(run=cmd_scenario)
+    places = sub.add_parser("locations", parents=[common, tabular], help="saved location sets (Bereik page)")
+    places.add_argument("action", choices=["list", "show", "delete"])
+    places.add_argument("name", nargs="?", help="the location set")
+    places.add_argument("--yes", action="store_true", help="delete without asking")
+    places.set_defaults(run=cmd_locations)
     dashboard = sub.add_parser("dashboard", parents=[common], help="start the dashboard in the browser")
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.set_defaults(run=cmd_dashboard)

@@ -1301,20 +1301,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Open in the editor",
     },
     "scenario_delete_confirm": {
-        "nl": "Ja, verwijder {id} definitief",
-        "en": "Yes, delete {id} for good",
+        "nl": "Ja, verplaats {id} naar de prullenbak",
+        "en": "Yes, move {id} to the bin",
     },
+    "scenario_saved_title": {"nl": "Bewaard werk", "en": "Saved work"},
+    "col_saved_id": {"nl": "Laag-id", "en": "Layer id"},
+    "col_deleted": {"nl": "Verwijderd op", "en": "Deleted on"},
+    "bin_title": {"nl": "Prullenbak ({n})", "en": "Bin ({n})"},
+    "bin_help": {
+        "nl": "Verwijderde en vervangen scenario's en locatiesets blijven {days} dagen bewaard. Terugzetten geeft ze "
+        "hun naam terug; bestaat die naam al, vink dan vervangen aan (de huidige gaat dan in de prullenbak).",
+        "en": "Deleted and replaced scenarios and location sets are kept for {days} days. Restoring gives them their "
+        "name back; if that name is taken, tick replace (the current one then goes to the bin).",
+    },
+    "bin_empty": {"nl": "De prullenbak is leeg.", "en": "The bin is empty."},
+    "bin_pick": {"nl": "Terug te zetten", "en": "To restore"},
+    "bin_restore": {"nl": "Terugzetten", "en": "Restore"},
+    "bin_restored": {"nl": "{name} is teruggezet.", "en": "{name} was restored."},
+    "bin_kind_layer": {"nl": "scenario", "en": "scenario"},
+    "bin_kind_locations": {"nl": "locatieset", "en": "location set"},
+    "locations_delete": {"nl": "Verwijder deze locatieset", "en": "Delete this location set"},
     "scenario_delete": {
         "nl": "Verwijder",
         "en": "Delete",
     },
     "scenario_deleted": {
-        "nl": "{id} is verwijderd.",
-        "en": "{id} was deleted.",
+        "nl": "{id} staat in de prullenbak en kan {days} dagen teruggezet worden.",
+        "en": "{id} is in the bin and can be restored for {days} days.",
     },
     "scenario_delete_unconfirmed": {
-        "nl": "Vink eerst de bevestiging aan: verwijderen kan niet ongedaan worden.",
-        "en": "Tick the confirmation first: deleting cannot be undone.",
+        "nl": "Vink eerst de bevestiging aan.",
+        "en": "Tick the confirmation first.",
     },
     "page_scenarios": {
         "nl": "Scenario's",

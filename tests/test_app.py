@@ -330,3 +330,22 @@ def test_the_coverage_page_without_locations_says_what_to_do(atlas) -> None:
     app = start("nl").switch_page("pages/coverage.py").run()
     app.multiselect(key="coverage_kinds").set_value([]).run()
     assert not app.exception and "Geen enkele locatie gekozen" in app.error[0].value and not app.metric
+
+
+def test_saved_work_goes_to_the_bin_and_comes_back_from_the_pages(atlas) -> None:
+    import pandas as pd
+
+    from scales.data.store import Store
+
+    Store().save_locations("pagina-set", pd.DataFrame({"name": ["Kinrooi"], "nis": ["72018"]}), replace=True)
+    app = start("nl").switch_page("pages/coverage.py").run()
+    app.selectbox(key="coverage_saved_set").set_value("pagina-set").run()
+    app.checkbox(key="coverage_set_delete_sure").check()
+    app.button[[b.label for b in app.button].index(TEXTS["locations_delete"]["nl"])].click().run()
+    assert not app.exception and "pagina-set" not in Store().location_sets()["name"].tolist()
+    assert any("prullenbak" in s.value for s in app.success)
+    scenarios = start("nl").switch_page("pages/scenarios.py").run()
+    bin_id = next(b for b in Store().bin()["bin_id"] if b.startswith("pagina-set~"))
+    scenarios.selectbox(key="bin_pick").set_value(bin_id)
+    scenarios.button[[b.label for b in scenarios.button].index(TEXTS["bin_restore"]["nl"])].click().run()
+    assert not scenarios.exception and "pagina-set" in Store().location_sets()["name"].tolist()

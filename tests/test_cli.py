@@ -275,6 +275,22 @@ def test_scenario_import_list_export_and_delete(
     assert run("scenario", "delete", "Terug", "--yes")[0] == 0
     assert run("scenario", "show", "Terug")[0] == 2
     assert "Nothing saved as 'scenario:Terug'" in capsys.readouterr().err
+    code, out = run("scenario", "bin", "--json")  # nothing is lost: the bin has it, restore brings it back
+    bin_id = next(r["bin_id"] for r in json.loads(out) if r["name"] == "Terug")
+    assert run("scenario", "restore", bin_id)[0] == 0 and run("scenario", "show", "Terug")[0] == 0
+
+
+def test_location_sets_are_listed_shown_and_deleted_to_the_bin(monkeypatch, capsys) -> None:
+    from scales.data.store import Store
+
+    Store().save_locations("cli-set", pd.DataFrame({"name": ["Kinrooi"], "nis": ["72018"]}), replace=True)
+    code, out = run("locations", "list", "--json")
+    assert code == 0 and "cli-set" in {r["name"] for r in json.loads(out)}
+    assert run("locations", "show", "cli-set")[1].splitlines()[1].startswith("Kinrooi,72018")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run("locations", "delete", "cli-set")[0] == 2 and "needs --yes" in capsys.readouterr().err
+    assert run("locations", "delete", "cli-set", "--yes")[0] == 0
+    assert "cli-set" not in run("locations", "list")[1] and "cli-set" in run("scenario", "bin")[1]
 
 
 def test_a_refused_import_exits_non_zero_naming_each_bad_value(atlas: Atlas, mirror: Path, tmp_path, capsys) -> None:

@@ -73,9 +73,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             lat REAL,
             PRIMARY KEY (location_set, position))""",
     ),
+    (  # 3: a bin (deleted and replaced items, restorable for BIN_DAYS), and an owner and visibility per item
+        "ALTER TABLE saved_layer ADD COLUMN deleted TEXT",
+        "ALTER TABLE saved_layer ADD COLUMN original TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE saved_layer ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE saved_layer ADD COLUMN visibility TEXT NOT NULL DEFAULT 'shared'",
+        "ALTER TABLE location_set ADD COLUMN deleted TEXT",
+        "ALTER TABLE location_set ADD COLUMN original TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE location_set ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE location_set ADD COLUMN visibility TEXT NOT NULL DEFAULT 'shared'",
+    ),
 )
 """Migration k brings a store from schema version k to k + 1; a new version appends one, never edits one."""
 SCHEMA_VERSION = len(MIGRATIONS)
+BIN_DAYS = 30
+"""How long a deleted or replaced item stays restorable."""
+BIN_TABLES = {"layer": ("saved_layer", (("saved_unit", "layer"), ("saved_member", "layer"))),
+              "locations": ("location_set", (("saved_location", "location_set"),))}  # fmt: skip
+"""Per kind of saved item: its table, and the tables (and columns) that refer to it by name."""
 LOCATION_COLUMNS = ["name", "nis", "lon", "lat"]
 
 
@@ -111,6 +126,7 @@ class Store:
             with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as connection:
                 connection.execute("PRAGMA journal_mode=WAL")
                 self._migrate(connection)
+            self.empty_bin()
         except (OSError, sqlite3.Error) as error:
             raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
 
@@ -186,7 +202,7 @@ class Store:
         query = """SELECT l.name, l.kind, l.parent, l.source, l.note, l.created, l.updated,
                           (SELECT COUNT(*) FROM saved_unit u WHERE u.layer = l.name) AS units,
                           (SELECT COUNT(DISTINCT nis) FROM saved_member m WHERE m.layer = l.name) AS municipalities
-                   FROM saved_layer l ORDER BY l.name COLLATE NOCASE"""
+                   FROM saved_layer l WHERE l.deleted IS NULL ORDER BY l.name COLLATE NOCASE"""
         with self._connect() as connection:
             table = pd.read_sql_query(query, connection)
         table.insert(1, "id", SCENARIO_PREFIX + table["name"])
@@ -208,11 +224,14 @@ class Store:
         now = _now()
         rows = layer.membership[["nis", "unit_id", "share", "share_inhabitants", "share_basis"]]
         with self._write() as connection:
-            exists = connection.execute("SELECT created FROM saved_layer WHERE name = ?", (title,)).fetchone()
+            exists = connection.execute(
+                "SELECT created FROM saved_layer WHERE name = ? AND deleted IS NULL", (title,)
+            ).fetchone()
             if exists and not replace:
                 raise UsageError(Problem("store_name_taken", {"name": title}))
             created = exists[0] if exists else now
-            connection.execute("DELETE FROM saved_layer WHERE name = ?", (title,))
+            if exists:  # the replaced version goes to the bin, restorable
+                _to_bin(connection, "layer", title, now)
             connection.execute(
                 "INSERT INTO saved_layer (name, kind, parent, source, note, created, updated) VALUES (?,?,?,?,?,?,?)",
                 (title, kind, layer.meta.parent, layer.meta.source, note, created, now),
@@ -233,7 +252,8 @@ class Store:
         title = str(name).removeprefix(SCENARIO_PREFIX)
         with self._connect() as connection:
             head = connection.execute(
-                "SELECT kind, parent, source, note, updated FROM saved_layer WHERE name = ?", (title,)
+                "SELECT kind, parent, source, note, updated FROM saved_layer WHERE name = ? AND deleted IS NULL",
+                (title,),
             ).fetchone()
             if head is None:
                 known = ", ".join(SCENARIO_PREFIX + n for n in self.names()) or "-"
@@ -267,12 +287,9 @@ class Store:
         return Layer(meta, membership, units_frame(units["unit_id"], units["name"]), missing)
 
     def delete_layer(self, name: str) -> bool:
-        """Remove a saved layer (its units and rows go with it); False when there was none of that name."""
+        """Move a saved layer to the bin (restorable for `BIN_DAYS` days); False when there was none."""
         with self._write() as connection:
-            cursor = connection.execute(
-                "DELETE FROM saved_layer WHERE name = ?", (str(name).removeprefix(SCENARIO_PREFIX),)
-            )
-            return cursor.rowcount > 0
+            return _to_bin(connection, "layer", str(name).removeprefix(SCENARIO_PREFIX), _now())
 
     # --- location sets -------------------------------------------------------------------------
 
@@ -280,7 +297,7 @@ class Store:
         """The saved location sets: name, locations, note, dates."""
         query = """SELECT s.name, s.note, s.created, s.updated,
                           (SELECT COUNT(*) FROM saved_location l WHERE l.location_set = s.name) AS locations
-                   FROM location_set s ORDER BY s.name COLLATE NOCASE"""
+                   FROM location_set s WHERE s.deleted IS NULL ORDER BY s.name COLLATE NOCASE"""
         with self._connect() as connection:
             return pd.read_sql_query(query, connection)
 
@@ -291,10 +308,13 @@ class Store:
         _checked_texts([("location name", n) for n in rows["name"]] + [("note", note)])
         now = _now()
         with self._write() as connection:
-            exists = connection.execute("SELECT created FROM location_set WHERE name = ?", (title,)).fetchone()
+            exists = connection.execute(
+                "SELECT created FROM location_set WHERE name = ? AND deleted IS NULL", (title,)
+            ).fetchone()
             if exists and not replace:
                 raise UsageError(Problem("store_name_taken", {"name": title}))
-            connection.execute("DELETE FROM location_set WHERE name = ?", (title,))
+            if exists:
+                _to_bin(connection, "locations", title, now)
             connection.execute(
                 "INSERT INTO location_set (name, note, created, updated) VALUES (?,?,?,?)",
                 (title, note, exists[0] if exists else now, now),
@@ -311,7 +331,8 @@ class Store:
     def locations(self, name: str) -> pd.DataFrame:
         """A saved location set as a table `name, nis, lon, lat` (a missing coordinate is empty)."""
         with self._connect() as connection:
-            if connection.execute("SELECT 1 FROM location_set WHERE name = ?", (name,)).fetchone() is None:
+            query = "SELECT 1 FROM location_set WHERE name = ? AND deleted IS NULL"
+            if connection.execute(query, (name,)).fetchone() is None:
                 known = ", ".join(self.location_sets()["name"]) or "-"
                 raise UsageError(Problem("store_unknown", {"name": name, "known": known}))
             return pd.read_sql_query(
@@ -321,9 +342,75 @@ class Store:
             )
 
     def delete_locations(self, name: str) -> bool:
-        """Remove a saved location set; False when there was none of that name."""
+        """Move a saved location set to the bin (restorable for `BIN_DAYS` days); False when there was none."""
         with self._write() as connection:
-            return connection.execute("DELETE FROM location_set WHERE name = ?", (name,)).rowcount > 0
+            return _to_bin(connection, "locations", name, _now())
+
+    # --- the bin -------------------------------------------------------------------------------
+
+    def bin(self) -> pd.DataFrame:
+        """Deleted and replaced items still restorable: bin_id, kind (layer or locations), name, deleted."""
+        query = """SELECT name AS bin_id, 'layer' AS kind, original AS name, deleted FROM saved_layer
+                   WHERE deleted IS NOT NULL
+                   UNION ALL SELECT name, 'locations', original, deleted FROM location_set WHERE deleted IS NOT NULL
+                   ORDER BY deleted DESC"""
+        with self._connect() as connection:
+            return pd.read_sql_query(query, connection)
+
+    def restore(self, bin_id: str, replace: bool = False) -> str:
+        """Put an item from the bin back under its name; a live item of that name is refused unless `replace`
+        (which moves it to the bin in turn). Returns the restored name."""
+        with self._write() as connection:
+            for kind, (table, children) in BIN_TABLES.items():
+                found = connection.execute(
+                    f"SELECT original FROM {table} WHERE name = ? AND deleted IS NOT NULL", (bin_id,)
+                ).fetchone()
+                if found is None:
+                    continue
+                original = found[0]
+                if connection.execute(
+                    f"SELECT 1 FROM {table} WHERE name = ? AND deleted IS NULL", (original,)
+                ).fetchone():
+                    if not replace:
+                        raise UsageError(Problem("store_name_taken", {"name": original}))
+                    _to_bin(connection, kind, original, _now())
+                _rename(connection, table, children, bin_id, original)
+                connection.execute(f"UPDATE {table} SET deleted = NULL, original = '' WHERE name = ?", (original,))
+                return original
+        known = ", ".join(self.bin()["bin_id"]) or "-"
+        raise UsageError(Problem("store_unknown", {"name": bin_id, "known": known}))
+
+    def empty_bin(self, days: int = BIN_DAYS) -> int:
+        """Remove what has been in the bin longer than `days`; the number of items removed."""
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+        with self._write() as connection:
+            return sum(
+                connection.execute(f"DELETE FROM {table} WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)).rowcount
+                for table, _ in BIN_TABLES.values()
+            )
+
+
+def _rename(connection: sqlite3.Connection, table: str, children, old: str, new: str) -> None:
+    """Rename a saved item and every row that refers to it, in the caller's transaction (foreign keys are
+    checked at its commit, when both sides agree again)."""
+    connection.execute("PRAGMA defer_foreign_keys = ON")
+    connection.execute(f"UPDATE {table} SET name = ? WHERE name = ?", (new, old))
+    for child, column in children:
+        connection.execute(f"UPDATE {child} SET {column} = ? WHERE {column} = ?", (new, old))
+
+
+def _to_bin(connection: sqlite3.Connection, kind: str, name: str, when: str) -> bool:
+    """Move a live item to the bin under a name of its own (`NAME~when`); False when there is none."""
+    table, children = BIN_TABLES[kind]
+    if connection.execute(f"SELECT 1 FROM {table} WHERE name = ? AND deleted IS NULL", (name,)).fetchone() is None:
+        return False
+    bin_id, n = f"{name}~{when}", 1
+    while connection.execute(f"SELECT 1 FROM {table} WHERE name = ?", (bin_id,)).fetchone():
+        n += 1
+        bin_id = f"{name}~{when}~{n}"
+    _rename(connection, table, children, name, bin_id)
+    connection.execute(f"UPDATE {table} SET deleted = ?, original = ? WHERE name = ?", (when, name, bin_id))
+    return True
 
 
 def _checked_texts(texts: list[tuple[str, object]]) -> None:

@@ -44,6 +44,7 @@ HEADERS = {
     "own_vh": "col_own_vh", "own_km": "col_own_km", "from": "report_from", "to": "report_to",
     "inhabitants_within_own": "col_within_own", "share_within_own": "col_share_within_own",
     "mean_own_distance_km": "col_mean_own_km", "inhabitants_nearer_other": "col_nearer_other",
+    "units": "col_units", "id": "col_saved_id", "bin_id": "col_saved_id", "deleted": "col_deleted",
     "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
     "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
 }  # fmt: skip

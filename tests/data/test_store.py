@@ -32,18 +32,51 @@ def test_a_saved_layer_survives_a_restart_unchanged(tmp_path) -> None:
     assert listed[["id", "units", "municipalities", "note"]].values.tolist() == [["scenario:Mijn zones", 2, 3, "test"]]
 
 
-def test_a_taken_name_is_refused_unless_replacing_and_deleting_removes_every_row(tmp_path) -> None:
+def test_a_taken_name_is_refused_unless_replacing_and_nothing_is_lost(tmp_path, monkeypatch) -> None:
     store = Store(tmp_path)
+    monkeypatch.setattr("scales.data.store._now", lambda: "2026-01-01T09:00:00+00:00")
     store.save_layer(_layer(), "z")
     with pytest.raises(UsageError, match="already saved as 'z'"):
         store.save_layer(_layer(), "z")
-    store.save_layer(_layer(), "z", replace=True)
+    monkeypatch.setattr("scales.data.store._now", lambda: "2026-01-02T09:00:00+00:00")
+    store.save_layer(_layer(), "z", replace=True, note="second")
     assert store.names() == ["z"]
+    assert store.bin()[["bin_id", "kind", "name"]].values.tolist() == [["z~2026-01-02T09:00:00+00:00", "layer", "z"]]
+    monkeypatch.setattr("scales.data.store._now", lambda: "2026-01-03T09:00:00+00:00")
     assert store.delete_layer("scenario:z") and not store.delete_layer("z")
-    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM saved_member").fetchone()[0] == 0
+    assert store.names() == [] and len(store.bin()) == 2
     with pytest.raises(UsageError, match="Nothing saved as 'scenario:z'"):
         store.layer("z")
+    assert store.restore("z~2026-01-02T09:00:00+00:00") == "z"  # the first version, as it was
+    assert store.layers().set_index("name").loc["z", "note"] == "" and len(store.layer("z", ATOMS).units) == 2
+    with pytest.raises(UsageError, match="already saved as 'z'"):
+        store.restore("z~2026-01-03T09:00:00+00:00")
+    store.restore("z~2026-01-03T09:00:00+00:00", replace=True)  # the second version back; the first to the bin
+    assert store.layers().set_index("name").loc["z", "note"] == "second" and len(store.bin()) == 1
+    assert store.empty_bin(days=0) == 1 and store.bin().empty
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:  # the bin's units and rows went with it
+        assert connection.execute("SELECT COUNT(DISTINCT layer) FROM saved_member").fetchone()[0] == 1
+
+
+def test_location_sets_go_to_the_bin_and_come_back(tmp_path) -> None:
+    store = Store(tmp_path)
+    store.save_locations("mijn", pd.DataFrame({"name": ["Kinrooi"], "nis": ["72018"]}))
+    assert store.delete_locations("mijn") and store.location_sets().empty
+    (bin_id,) = store.bin()["bin_id"]
+    assert store.restore(bin_id) == "mijn" and store.locations("mijn")["name"].tolist() == ["Kinrooi"]
+
+
+def test_a_version_2_store_is_migrated_with_everything_kept_and_shared(tmp_path) -> None:
+    with sqlite3.connect(tmp_path / STORE_FILE) as connection:
+        for version in MIGRATIONS[:2]:
+            for statement in version:
+                connection.execute(statement)
+        connection.execute("PRAGMA user_version = 2")
+        connection.execute(
+            "INSERT INTO saved_layer (name, kind, created, updated) VALUES ('oud', 'scenario', 'x', 'x')"
+        )
+    store = Store(tmp_path)
+    assert store.version == SCHEMA_VERSION and store.names() == ["oud"] and store.bin().empty
 
 
 def test_names_are_cleaned_and_an_empty_name_refused(tmp_path) -> None:
@@ -89,7 +122,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_layers(tmp_path) -> None:
         connection.execute("INSERT INTO saved_member VALUES ('old', '11001', 'a', 1, 1, '')")
         connection.execute("PRAGMA user_version = 1")
     store = Store(tmp_path)
-    assert store.version == SCHEMA_VERSION == 2
+    assert store.version == SCHEMA_VERSION == 3
     old = store.layer("old", ATOMS)
     assert (old.meta.parent, list(old.membership["nis"])) == ("police_zone", ["11001"])
     assert store.layers()["note"].tolist() == [""]
