@@ -4,7 +4,7 @@ import streamlit as st
 
 from scales.dashboard import maps
 from scales.dashboard.leaflet import show_map
-from scales.dashboard.profile import memberships, span_standing, spans, structures_table
+from scales.dashboard.profile import span_standing, spans, structures_table
 from scales.dashboard.ui import (
     atlas,
     downloads,
@@ -12,7 +12,7 @@ from scales.dashboard.ui import (
     labels,
     lang,
     layer_name,
-    own_layers,
+    municipality_memberships,
     plain,
     reference_date,
     show,
@@ -59,7 +59,7 @@ nis = st.selectbox(
 )
 st.query_params["nis"] = nis
 
-table = memberships(data, nis, date, lang(), own_layers())  # saved scenarios and uploads listed after the rest
+table = municipality_memberships(nis, date)  # saved scenarios and uploads listed after the rest
 
 
 def median_text(value: float) -> str:

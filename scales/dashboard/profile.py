@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from scales.data.atlas import Atlas
@@ -25,11 +26,24 @@ def memberships(
     if nis not in set(atlas.atoms["nis"]):
         raise UsageError(Problem("unknown_nis", {"count": 1, "codes": nis}))
     names = atlas.names
-    rows = []
     layers = {**{k: atlas.layer(k, date) for k in atlas.layers}, **(extra or {})}
+    columns = ["nis", "unit_id", "share", "share_inhabitants", "confidence"]
+    tables = [layer.membership for layer in layers.values()]
+    every = pd.DataFrame(  # one table of all layers: a few hundred saved scenarios cost one pass, not one each
+        {c: np.concatenate([table[c].to_numpy(dtype=object) for table in tables]) for c in columns}
+        | {"layer_id": np.repeat(list(layers), [len(table) for table in tables])}
+    )
+    mine = every[every["nis"] == nis]
+    by_layer: dict[str, list[dict]] = {}
+    for record in mine.to_dict("records"):  # plain records: a DataFrame per layer costs more than the work
+        by_layer.setdefault(record["layer_id"], []).append(record)
+    units = every.merge(mine[["layer_id", "unit_id"]], on=["layer_id", "unit_id"])
+    others = units[units["nis"] != nis].groupby(["layer_id", "unit_id"])["nis"]
+    count, shared = others.nunique(), others.agg(lambda s: ", ".join(sorted(names[o] for o in set(s))))
+    rows = []
     for layer_id, layer in layers.items():
-        mine = layer.membership[layer.membership["nis"] == nis]
-        if mine.empty:
+        own = by_layer.get(layer_id, [])
+        if not own:
             rows.append(
                 {
                     "layer_id": layer_id,
@@ -43,21 +57,20 @@ def memberships(
                     "confidence": layer.meta.confidence,
                 }
             )
-        for row in mine.itertuples():
-            others = layer.membership.loc[
-                (layer.membership["unit_id"] == row.unit_id) & (layer.membership["nis"] != nis), "nis"
-            ]
+        unit_names = layer.unit_names() if own else {}
+        for row in own:
+            key = (layer_id, row["unit_id"])
             rows.append(
                 {
                     "layer_id": layer_id,
                     "layer": layer.meta.name(lang),
-                    "unit_id": row.unit_id,
-                    "unit": layer.unit_names().get(row.unit_id, row.unit_id),
-                    "share": row.share,
-                    "share_inhabitants": row.share_inhabitants,
-                    "members": len(others) + 1,
-                    "shared_with": ", ".join(sorted(names[o] for o in set(others))),
-                    "confidence": row.confidence or layer.meta.confidence,
+                    "unit_id": row["unit_id"],
+                    "unit": unit_names.get(row["unit_id"], row["unit_id"]),
+                    "share": row["share"],
+                    "share_inhabitants": row["share_inhabitants"],
+                    "members": int(count.get(key, 0)) + 1,
+                    "shared_with": shared.get(key, ""),
+                    "confidence": row["confidence"] or layer.meta.confidence,
                 }
             )
     return pd.DataFrame(rows)

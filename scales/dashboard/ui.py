@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from scales import STATIC_DIR
-from scales.dashboard import maps
+from scales.dashboard import maps, profile
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.layers import Layer
 from scales.data.store import Store, store_dir
@@ -136,14 +137,30 @@ def date_changes() -> None:
 
 def layer_name(layer_id: str) -> str:
     """A layer's display name in the current language (a saved or session layer: its own name)."""
-    known = atlas().layers.get(layer_id) or own_layers().get(layer_id)
-    return known.meta.name(lang()) if known else layer_id
+    return layer_names().get(layer_id, layer_id)
 
 
-@st.cache_resource(show_spinner=False)
+def layer_names() -> dict[str, str]:
+    """Every layer's display name in the current language (built-in, saved, this session's), made again only
+    when one of those changes: pages ask for names thousands of times per rerun."""
+    current, saved, session = lang(), saved_layers(), st.session_state.get("session_layers", {})
+    key = (current, id(saved), tuple(session))
+    memo = st.session_state.get("_layer_names")
+    if memo is None or memo[0] != key:
+        layers = {**_cached_atlas().layers, **saved, **session}
+        memo = (key, {k: layer.meta.name(current) for k, layer in layers.items()})
+        st.session_state["_layer_names"] = memo
+    return memo[1]
+
+
+_STORES: dict[str, Store] = {}
+"""The store of each folder, opened (and migrated) once per server rather than on every call of a rerun."""
+
+
 def _open_store(folder: str) -> Store:
-    """The store in `folder`, opened (and migrated) once per server rather than on every call of a rerun."""
-    return Store(folder)
+    if folder not in _STORES:
+        _STORES[folder] = Store(folder)
+    return _STORES[folder]
 
 
 STORE_PROBLEM = "_store_problem"
@@ -167,18 +184,35 @@ def store_status() -> None:
         st.warning(plain(problem))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _all_saved(folder: str, signature: tuple) -> dict[str, Layer]:
+    """Every saved layer, shared by all sessions (saved work is the installation's), per store state."""
+    return _open_store(folder).all_layers(set(_cached_atlas().atoms["nis"]))
+
+
+def _store_state(saved: Store) -> tuple:
+    """What the store's content depends on: this server's own writes (seen at once) and its files (looked
+    at at most once a second, for writes by the CLI or another server)."""
+    now = time.monotonic()
+    cached = st.session_state.get("_store_state")
+    if cached is None or cached[0] != saved.writes or now - cached[1] > 1.0:
+        cached = (saved.writes, now, (saved.writes, saved.signature()))
+        st.session_state["_store_state"] = cached
+    return cached[2]
+
+
 def saved_layers() -> dict[str, Layer]:
     """Saved scenarios and custom layers by id (`scenario:NAME`), read again only when the store changes."""
     saved = store()
     if saved is None:
         return {}
-    atom_ids = set(_cached_atlas().atoms["nis"])
-
-    def read() -> dict[str, Layer]:
-        return {row.id: saved.layer(row.name, atom_ids) for row in saved.layers().itertuples()}
-
-    try:  # the list is read again only when the store's files changed (not once per call of a rerun)
-        layers = session_memo("saved_layers", saved.signature(), read)
+    try:  # read once for the whole server, again only when the store changed; a few µs per call
+        signature = _store_state(saved)
+        memo = st.session_state.get("_saved_layers")
+        if memo is None or memo[0] != signature:
+            memo = (signature, _all_saved(str(saved.path.parent), signature))
+            st.session_state["_saved_layers"] = memo
+        layers = memo[1]
     except ScalesError as error:  # locked, damaged or gone: said in the sidebar, the page works without it
         st.session_state[STORE_PROBLEM] = error.text(lang())
         return {}
@@ -194,10 +228,26 @@ def saved_listing(what: str = "layers") -> pd.DataFrame:
     saved = store()
     try:
         if saved is not None:
-            return session_memo(f"listing_{what}", saved.signature(), getattr(saved, what))
+            return session_memo(f"listing_{what}", _store_state(saved), getattr(saved, what))
     except ScalesError as error:
         st.session_state[STORE_PROBLEM] = error.text(lang())
     return pd.DataFrame({"name": [], "id": [], "updated": []})
+
+
+def municipality_memberships(nis: str, date_iso: str) -> pd.DataFrame:
+    """Every unit of every layer (built-in, saved, this session's) a municipality belongs to
+    (`profile.memberships`), computed once per municipality, date, language and state of the layers."""
+    session = st.session_state.get("session_layers", {})
+    uploads = tuple((k, _content_key(layer)) for k, layer in session.items())
+    saved = store()
+    state = _store_state(saved) if saved is not None else None
+    return _memberships(nis, date_iso, lang(), state, uploads, own_layers())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _memberships(nis: str, date_iso: str, language: str, state: tuple | None, uploads: tuple, _layers) -> pd.DataFrame:
+    """`state` and `uploads` key the cache (the layers themselves are not hashed: they are what those name)."""
+    return profile.memberships(_cached_atlas(), nis, date_iso, language, _layers)
 
 
 def own_layers() -> dict[str, Layer]:
@@ -317,7 +367,7 @@ def downloads(
     """
     current, name = lang(), reports.safe_name(name)
     date = reference_date().isoformat()
-    names = {k: layer_name(k) for k in [*atlas().layers, *own_layers()]}
+    names = layer_names()
     about = tables.describe(atlas(), title or name, current, date, [layer_of(k, date) for k in layers], weight)
     shown = tables.readable(frame, current, names)
     left, right = st.columns(2)
@@ -360,7 +410,7 @@ def show(frame: pd.DataFrame, headers: dict[str, str] | None = None, static: boo
     """A table on the page as the reader reads it (`tables.formatted`): headers, codes and layer ids in the
     UI language, numbers in its format and per column (`tables.FORMATS`). `headers` overrides a column's
     text key; `static` draws a plain table (no scrolling grid) for a few rows."""
-    names = {k: layer_name(k) for k in [*atlas().layers, *own_layers()]}
+    names = layer_names()
     table = tables.formatted(frame, lang(), names, headers)
     if static:  # st.table renders Markdown in its cells: user text (a unit's name) is escaped to stay text
         st.table(table.map(lambda v: for_markdown(v) if isinstance(v, str) else v), hide_index=True)
