@@ -25,6 +25,9 @@ from scales.dashboard.ui import (
     show,
     store,
     t,
+    user,
+    viewer,
+    visibility_choice,
 )
 from scales.data.store import BIN_DAYS
 from scales.i18n import number, percent
@@ -94,7 +97,7 @@ if loaded:  # a saved set joins the uploaded locations, checked row by row again
             st.session_state["coverage_set_message"] = ("warning", t("scenario_delete_unconfirmed"))
             return
         try:
-            kept.delete_locations(loaded)
+            kept.delete_locations(loaded, by=viewer())
         except ScalesError as error:
             st.session_state["coverage_set_message"] = ("error", plain(error.text(lang())))
             return
@@ -123,14 +126,17 @@ for nis in added:
     places = cv.add_location(places, data, nis, f"+ {names[nis]}", date)
 places = places.reset_index(drop=True)
 mine = places[places["kind"].eq(cv.UPLOADED) | places["location_id"].str.startswith("new-")]
-if kept is not None and len(mine):
+if kept is not None and len(mine) and user() is None:
+    st.info(t("sign_in_to_save"))
+elif kept is not None and len(mine):
     with st.form("coverage_save_locations"):
         left, middle, right = st.columns([2, 1, 1])
         set_name = left.text_input(t("locations_saved_name", n=len(mine)), max_chars=60, key="coverage_set_name")
         replace = middle.checkbox(t("scenario_replace"), key="coverage_set_replace")
+        shown_to = visibility_choice("coverage_set_visibility")
         if right.form_submit_button(t("scenario_save_button")):
             try:
-                kept.save_locations(set_name, mine, replace=replace)
+                kept.save_locations(set_name, mine, replace=replace, owner=viewer(), visibility=shown_to)
                 st.success(t("locations_saved_ok", name=plain(set_name), n=len(mine)))
             except ScalesError as error:  # the choices stay as they are: nothing is lost
                 st.error(plain(error.text(lang())))

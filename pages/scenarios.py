@@ -24,6 +24,9 @@ from scales.dashboard.ui import (
     show,
     store,
     t,
+    user,
+    viewer,
+    visibility_choice,
 )
 from scales.data.custom import parse_custom_layer
 from scales.data.store import BIN_DAYS, Store, layer_csv_table, layer_json
@@ -115,7 +118,7 @@ def saved_work(kept: Store) -> None:
             sure = st.checkbox(t("scenario_delete_confirm", id=plain(picked)))
             if st.form_submit_button(t("scenario_delete")):
                 try:
-                    deleted = sure and kept.delete_layer(picked)
+                    deleted = sure and kept.delete_layer(picked, by=viewer())
                 except ScalesError as error:  # a store that cannot be written: said, nothing lost
                     st.error(plain(error.text(lang())))
                     deleted = False
@@ -139,7 +142,7 @@ def saved_work(kept: Store) -> None:
                 replace_live = st.checkbox(t("scenario_replace"), key="bin_replace")
                 if st.form_submit_button(t("bin_restore")):
                     try:
-                        restored = kept.restore(chosen, replace=replace_live)
+                        restored = kept.restore(chosen, replace=replace_live, by=viewer())
                     except ScalesError as error:  # e.g. the name is taken: said, nothing changed
                         st.error(plain(error.text(lang())))
                     else:
@@ -304,13 +307,18 @@ if proposal is not None:
 # --- keep it ---------------------------------------------------------------------------------------
 st.subheader(t("scenario_save_title"))
 kept = store()
+if kept is not None and user() is None:
+    st.info(t("sign_in_to_save"))
 if kept is not None:
     with st.form("scenario_save_form"):
         name = st.text_input(t("scenario_name"), max_chars=60, key="scenario_name")
         replace = st.checkbox(t("scenario_replace"), key="scenario_replace")
-        if st.form_submit_button(t("scenario_save_button")):
+        shown_to = visibility_choice("scenario_visibility")
+        if st.form_submit_button(t("scenario_save_button"), disabled=user() is None):
             try:
-                saved_id = kept.save_layer(current, name, replace=replace, note=" → ".join(editor["log"]))
+                saved_id = kept.save_layer(
+                    current, name, replace=replace, note=" → ".join(editor["log"]), owner=viewer(), visibility=shown_to
+                )
                 st.success(t("scenario_saved", id=plain(saved_id)))
             except ScalesError as error:  # the edits stay in the editor: nothing is lost
                 st.error(plain(error.text(lang())))

@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from scales.dashboard.ui import date_changes, date_warnings, lang, plain, reference_date, store_status, t
+from scales.dashboard.ui import date_changes, date_warnings, lang, plain, reference_date, sign_in_panel, store_status, t
 from scales.i18n import LANGUAGES
 
 SETTINGS = {
@@ -61,6 +61,8 @@ def main() -> None:
         st.text_input(t("date_label"), key="date_text", on_change=commit_date, max_chars=10, help=t("date_help"))
         if st.session_state.get("date_refused"):
             st.error(t("date_refused", value=st.session_state["date_refused"], date=reference_date().isoformat()))
+        sign_in_panel()  # before the page: a page that stops early (st.stop) still shows who is signed in
+        store_status()
     pages = [
         st.Page("pages/home.py", title=t("page_home"), url_path="overzicht", default=True),
         st.Page("pages/map.py", title=t("page_map"), url_path="kaart"),
@@ -78,8 +80,6 @@ def main() -> None:
     page.run()
     date_warnings()
     date_changes()
-    with st.sidebar:
-        store_status()
 
 
 def commit_date() -> None:

@@ -754,6 +754,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "Werk scales bij.",
         "en": "The saved work comes from a newer scales: you can view it, but not save or delete. Update scales.",
     },
+    "problem_store_not_owner": {
+        "nl": "{name} is van iemand anders: alleen de eigenaar kan het vervangen, verwijderen of terugzetten. Bewaar uw "
+        "versie onder een andere naam.",
+        "en": "{name} belongs to someone else: only its owner can replace, delete or restore it. Save your version "
+        "under another name.",
+    },
+    "problem_store_visibility": {
+        "nl": "Zichtbaarheid {value} bestaat niet; kies uit {known}.",
+        "en": "Visibility {value} does not exist; choose from {known}.",
+    },
     "problem_store_gone": {
         "nl": "Het bewaard werk ({path}) is verdwenen terwijl scales draaide. Zet het bestand terug uit een back-up, "
         "of herstart scales voor een nieuwe, lege opslag; de andere pagina's werken gewoon.",
@@ -1307,6 +1317,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "scenario_saved_title": {"nl": "Bewaard werk", "en": "Saved work"},
     "col_saved_id": {"nl": "Laag-id", "en": "Layer id"},
     "col_deleted": {"nl": "Verwijderd op", "en": "Deleted on"},
+    "visibility_label": {"nl": "Zichtbaar voor", "en": "Visible to"},
+    "visibility_private": {"nl": "alleen mij", "en": "only me"},
+    "visibility_shared": {"nl": "iedereen", "en": "everyone"},
+    "sign_in": {"nl": "Aanmelden", "en": "Sign in"},
+    "sign_out": {"nl": "Afmelden", "en": "Sign out"},
+    "signed_in_as": {"nl": "Aangemeld als {who}.", "en": "Signed in as {who}."},
+    "sign_in_to_save": {
+        "nl": "Meld u aan (in de zijbalk) om te bewaren: bewaard werk heeft een eigenaar. Wat gedeeld is, ziet u "
+        "ook zonder aanmelden.",
+        "en": "Sign in (in the sidebar) to save: saved work has an owner. What is shared you see without signing in.",
+    },
+    "local_user_note": {
+        "nl": "Lokale installatie zonder aanmelding: al het bewaarde werk hoort bij de lokale gebruiker.",
+        "en": "Local installation without sign-in: all saved work belongs to the local user.",
+    },
     "bin_title": {"nl": "Prullenbak ({n})", "en": "Bin ({n})"},
     "bin_help": {
         "nl": "Verwijderde en vervangen scenario's en locatiesets blijven {days} dagen bewaard. Terugzetten geeft ze "

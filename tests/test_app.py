@@ -349,3 +349,32 @@ def test_saved_work_goes_to_the_bin_and_comes_back_from_the_pages(atlas) -> None
     scenarios.selectbox(key="bin_pick").set_value(bin_id)
     scenarios.button[[b.label for b in scenarios.button].index(TEXTS["bin_restore"]["nl"])].click().run()
     assert not scenarios.exception and "pagina-set" in Store().location_sets()["name"].tolist()
+
+
+def test_signed_in_users_see_their_own_and_shared_work_only(atlas, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sign-in configured (Streamlit's OpenID Connect, simulated here by the user it reports): Ben sees his own
+    and Ann's shared scenario, not her private one, and cannot delete hers; a visitor cannot save."""
+    from scales.dashboard import ui
+    from scales.data.custom import read_custom_layer
+    from scales.data.store import Store
+
+    layer = read_custom_layer(b"nis,unit_id\n11001,a\n", set(atlas.atoms["nis"]))
+    store = Store()
+    store.save_layer(layer, "anns-eigen", replace=True, owner="ann@example.org", visibility="private")
+    store.save_layer(layer, "anns-gedeeld", replace=True, owner="ann@example.org", visibility="shared")
+    monkeypatch.setattr(ui, "sign_in_configured", lambda: True)
+    monkeypatch.setattr(ui, "user", lambda: "ben@example.org")
+    app = start("nl")
+    assert any("Aangemeld als ben@example" in c.value for c in app.caption)
+    app.switch_page("pages/scenarios.py").run()
+    listed = set(app.selectbox(key="scenario_pick").options)
+    assert "scenario:anns-gedeeld" in listed and "scenario:anns-eigen" not in listed
+    app.selectbox(key="scenario_pick").set_value("scenario:anns-gedeeld").run()
+    app.checkbox(key=app.checkbox[0].key).check()  # the delete confirmation
+    app.button[[b.label for b in app.button].index(TEXTS["scenario_delete"]["nl"])].click().run()
+    assert any("is van iemand anders" in e.value for e in app.error) and "anns-gedeeld" in store.names()
+    monkeypatch.setattr(ui, "user", lambda: None)  # a visitor who has not signed in
+    visitor = start("nl").switch_page("pages/coverage.py").run()
+    assert not visitor.exception and any(b.label == TEXTS["sign_in"]["nl"] for b in visitor.button)
+    for name in ("anns-eigen", "anns-gedeeld"):
+        store.delete_layer(name)

@@ -20,7 +20,7 @@ from scales import STATIC_DIR
 from scales.dashboard import maps, profile
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.layers import Layer
-from scales.data.store import Store, store_dir
+from scales.data.store import VISIBILITIES, Store, store_dir
 from scales.data.timeline import changes
 from scales.data.validate import date_problems
 from scales.engine.compare import Comparator
@@ -201,16 +201,63 @@ def _store_state(saved: Store) -> tuple:
     return cached[2]
 
 
+def sign_in_configured() -> bool:
+    """Whether this installation has Streamlit's sign-in (an `[auth]` section in its secrets, OpenID Connect)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises its own error type for that
+        return False
+
+
+def user() -> str | None:
+    """Who saves: the signed-in user's e-mail (or subject), "" for the local user of an installation
+    without sign-in (who owns everything, as before), None for a visitor who has not signed in."""
+    if not sign_in_configured():
+        return ""
+    if not st.user.is_logged_in:
+        return None
+    return str(st.user.get("email") or st.user.get("sub"))
+
+
+def viewer() -> str:
+    """Whose saved work a page shows: the user's own and everything shared (a visitor: what is shared)."""
+    return user() or ""
+
+
+def visibility_choice(key: str) -> str:
+    """Private or shared, asked only where sign-in tells users apart (a local install has one user)."""
+    if not sign_in_configured():
+        return "shared"
+    options = list(VISIBILITIES)
+    return st.radio(
+        t("visibility_label"), options, format_func=lambda v: t(f"visibility_{v}"), horizontal=True, key=key
+    )
+
+
+def sign_in_panel() -> None:
+    """In the sidebar: who is signed in, with a way in or out; without sign-in, that all saved work is the
+    local user's."""
+    if not sign_in_configured():
+        st.caption(t("local_user_note"))
+    elif (who := user()) is None:
+        st.button(t("sign_in"), on_click=st.login, key="sign_in")
+    else:
+        st.caption(t("signed_in_as", who=plain(who)))
+        st.button(t("sign_out"), on_click=st.logout, key="sign_out")
+
+
 def saved_layers() -> dict[str, Layer]:
     """Saved scenarios and custom layers by id (`scenario:NAME`), read again only when the store changes."""
     saved = store()
     if saved is None:
         return {}
     try:  # read once for the whole server, again only when the store changed; a few µs per call
-        signature = _store_state(saved)
+        key = (_store_state(saved), viewer())
         memo = st.session_state.get("_saved_layers")
-        if memo is None or memo[0] != signature:
-            memo = (signature, _all_saved(str(saved.path.parent), signature))
+        if memo is None or memo[0] != key:
+            visible = set(saved_listing()["id"])  # what this visitor may see: their own and what is shared
+            everything = _all_saved(str(saved.path.parent), key[0])
+            memo = (key, {k: layer for k, layer in everything.items() if k in visible})
             st.session_state["_saved_layers"] = memo
         layers = memo[1]
     except ScalesError as error:  # locked, damaged or gone: said in the sidebar, the page works without it
@@ -228,7 +275,9 @@ def saved_listing(what: str = "layers") -> pd.DataFrame:
     saved = store()
     try:
         if saved is not None:
-            return session_memo(f"listing_{what}", _store_state(saved), getattr(saved, what))
+            return session_memo(
+                f"listing_{what}", (_store_state(saved), viewer()), lambda: getattr(saved, what)(viewer())
+            )
     except ScalesError as error:
         st.session_state[STORE_PROBLEM] = error.text(lang())
     return pd.DataFrame({"name": [], "id": [], "updated": []})

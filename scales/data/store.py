@@ -200,14 +200,16 @@ class Store:
 
     # --- layers --------------------------------------------------------------------------------
 
-    def layers(self) -> pd.DataFrame:
-        """The saved layers: name, id (`scenario:NAME`), kind, parent, units, municipalities, note, dates."""
-        query = """SELECT l.name, l.kind, l.parent, l.source, l.note, l.created, l.updated,
+    def layers(self, viewer: str | None = None) -> pd.DataFrame:
+        """The saved layers `viewer` may see (None: all, as the installation's operator on the command line):
+        name, id (`scenario:NAME`), kind, parent, units, municipalities, note, dates, owner, visibility."""
+        query = f"""SELECT l.name, l.kind, l.parent, l.source, l.note, l.created, l.updated,
                           (SELECT COUNT(*) FROM saved_unit u WHERE u.layer = l.name) AS units,
-                          (SELECT COUNT(DISTINCT nis) FROM saved_member m WHERE m.layer = l.name) AS municipalities
-                   FROM saved_layer l WHERE l.deleted IS NULL ORDER BY l.name COLLATE NOCASE"""
+                          (SELECT COUNT(DISTINCT nis) FROM saved_member m WHERE m.layer = l.name) AS municipalities,
+                          l.owner, l.visibility
+                   FROM saved_layer l WHERE l.deleted IS NULL AND {VISIBLE} ORDER BY l.name COLLATE NOCASE"""
         with self._connect() as connection:
-            table = pd.read_sql_query(query, connection)
+            table = pd.read_sql_query(query, connection, params=_viewer(viewer))
         table.insert(1, "id", SCENARIO_PREFIX + table["name"])
         return table
 
@@ -215,10 +217,13 @@ class Store:
         """The names of the saved layers, sorted."""
         return list(self.layers()["name"])
 
-    def save_layer(self, layer: Layer, name: str | None = None, replace: bool = False, note: str = "") -> str:
-        """Keep a layer under `name` (default: its own name); returns its id `scenario:NAME`.
-
-        An existing name is refused unless `replace`: nothing saved is overwritten by accident."""
+    def save_layer(
+        self, layer: Layer, name: str | None = None, replace: bool = False, note: str = "",
+        owner: str | None = None, visibility: str = "shared",
+    ) -> str:  # fmt: skip
+        """Keep a layer under `name` (default: its own name) for `owner` (None: the installation's operator),
+        private to them or shared with everyone; returns its id `scenario:NAME`. An existing name is refused
+        unless `replace`, and only its owner may replace it: nothing is overwritten by accident or by another."""
         title = clean_name(name or layer.meta.name_nl)
         units = layer.units
         _checked_texts([*(("unit_id", u) for u in units["unit_id"]), *(("unit_name", n) for n in units["name"]),
@@ -228,17 +233,20 @@ class Store:
         rows = layer.membership[["nis", "unit_id", "share", "share_inhabitants", "share_basis"]]
         with self._write() as connection:
             exists = connection.execute(
-                "SELECT created FROM saved_layer WHERE name = ? AND deleted IS NULL", (title,)
+                "SELECT created, owner FROM saved_layer WHERE name = ? AND deleted IS NULL", (title,)
             ).fetchone()
             if exists and not replace:
                 raise UsageError(Problem("store_name_taken", {"name": title}))
+            _owned(exists, owner, title)
             created = exists[0] if exists else now
             if exists:  # the replaced version goes to the bin, restorable
                 _to_bin(connection, "layer", title, now)
             connection.execute(
-                "INSERT INTO saved_layer (name, kind, parent, source, note, created, updated) VALUES (?,?,?,?,?,?,?)",
-                (title, kind, layer.meta.parent, layer.meta.source, note, created, now),
-            )
+                "INSERT INTO saved_layer (name, kind, parent, source, note, created, updated, owner, visibility) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (title, kind, layer.meta.parent, layer.meta.source, note, created, now, owner or "",
+                 _visibility(visibility)),
+            )  # fmt: skip
             connection.executemany(
                 "INSERT INTO saved_unit (layer, unit_id, name) VALUES (?,?,?)",
                 [(title, str(u), str(n)) for u, n in zip(layer.units["unit_id"], layer.units["name"], strict=True)],
@@ -319,38 +327,49 @@ class Store:
         missing = tuple(sorted(set(atom_ids or ()) - set(membership["nis"])))
         return Layer(meta, membership, units_frame(units["unit_id"], units["name"]), missing)
 
-    def delete_layer(self, name: str) -> bool:
-        """Move a saved layer to the bin (restorable for `BIN_DAYS` days); False when there was none."""
+    def delete_layer(self, name: str, by: str | None = None) -> bool:
+        """Move a saved layer to the bin (restorable for `BIN_DAYS` days); False when there was none. Only its
+        owner may (`by`; None: the installation's operator)."""
+        title = str(name).removeprefix(SCENARIO_PREFIX)
         with self._write() as connection:
-            return _to_bin(connection, "layer", str(name).removeprefix(SCENARIO_PREFIX), _now())
+            found = connection.execute("SELECT 1, owner FROM saved_layer WHERE name = ? AND deleted IS NULL", (title,))
+            _owned(found.fetchone(), by, title)
+            return _to_bin(connection, "layer", title, _now())
 
     # --- location sets -------------------------------------------------------------------------
 
-    def location_sets(self) -> pd.DataFrame:
-        """The saved location sets: name, locations, note, dates."""
-        query = """SELECT s.name, s.note, s.created, s.updated,
-                          (SELECT COUNT(*) FROM saved_location l WHERE l.location_set = s.name) AS locations
-                   FROM location_set s WHERE s.deleted IS NULL ORDER BY s.name COLLATE NOCASE"""
+    def location_sets(self, viewer: str | None = None) -> pd.DataFrame:
+        """The saved location sets `viewer` may see: name, locations, note, dates, owner, visibility."""
+        query = f"""SELECT s.name, s.note, s.created, s.updated,
+                          (SELECT COUNT(*) FROM saved_location l WHERE l.location_set = s.name) AS locations,
+                          s.owner, s.visibility
+                   FROM location_set s WHERE s.deleted IS NULL AND {VISIBLE.replace("l.", "s.")}
+                   ORDER BY s.name COLLATE NOCASE"""
         with self._connect() as connection:
-            return pd.read_sql_query(query, connection)
+            return pd.read_sql_query(query, connection, params=_viewer(viewer))
 
-    def save_locations(self, name: str, table: pd.DataFrame, replace: bool = False, note: str = "") -> str:
-        """Keep locations (`name`, and `nis` or `lon`/`lat`) under a name; a taken name is refused unless `replace`."""
+    def save_locations(
+        self, name: str, table: pd.DataFrame, replace: bool = False, note: str = "",
+        owner: str | None = None, visibility: str = "shared",
+    ) -> str:  # fmt: skip
+        """Keep locations (`name`, and `nis` or `lon`/`lat`) under a name for `owner`; a taken name is refused
+        unless `replace`, and only its owner may replace it."""
         title = clean_name(name)
         rows = table.reindex(columns=LOCATION_COLUMNS)
         _checked_texts([("location name", n) for n in rows["name"]] + [("note", note)])
         now = _now()
         with self._write() as connection:
             exists = connection.execute(
-                "SELECT created FROM location_set WHERE name = ? AND deleted IS NULL", (title,)
+                "SELECT created, owner FROM location_set WHERE name = ? AND deleted IS NULL", (title,)
             ).fetchone()
             if exists and not replace:
                 raise UsageError(Problem("store_name_taken", {"name": title}))
+            _owned(exists, owner, title)
             if exists:
                 _to_bin(connection, "locations", title, now)
             connection.execute(
-                "INSERT INTO location_set (name, note, created, updated) VALUES (?,?,?,?)",
-                (title, note, exists[0] if exists else now, now),
+                "INSERT INTO location_set (name, note, created, updated, owner, visibility) VALUES (?,?,?,?,?,?)",
+                (title, note, exists[0] if exists else now, now, owner or "", _visibility(visibility)),
             )
             connection.executemany(
                 "INSERT INTO saved_location (location_set, position, name, nis, lon, lat) VALUES (?,?,?,?,?,?)",
@@ -374,38 +393,46 @@ class Store:
                 params=(name,),
             )
 
-    def delete_locations(self, name: str) -> bool:
-        """Move a saved location set to the bin (restorable for `BIN_DAYS` days); False when there was none."""
+    def delete_locations(self, name: str, by: str | None = None) -> bool:
+        """Move a saved location set to the bin (restorable for `BIN_DAYS` days); False when there was none.
+        Only its owner may (`by`; None: the installation's operator)."""
         with self._write() as connection:
+            found = connection.execute("SELECT 1, owner FROM location_set WHERE name = ? AND deleted IS NULL", (name,))
+            _owned(found.fetchone(), by, name)
             return _to_bin(connection, "locations", name, _now())
 
     # --- the bin -------------------------------------------------------------------------------
 
-    def bin(self) -> pd.DataFrame:
-        """Deleted and replaced items still restorable: bin_id, kind (layer or locations), name, deleted."""
-        query = """SELECT name AS bin_id, 'layer' AS kind, original AS name, deleted FROM saved_layer
-                   WHERE deleted IS NOT NULL
-                   UNION ALL SELECT name, 'locations', original, deleted FROM location_set WHERE deleted IS NOT NULL
-                   ORDER BY deleted DESC"""
+    def bin(self, viewer: str | None = None) -> pd.DataFrame:
+        """Deleted and replaced items still restorable by `viewer` (their owner; None: all): bin_id, kind
+        (layer or locations), name, deleted."""
+        mine = "" if viewer is None else " AND owner = ?"
+        query = f"""SELECT name AS bin_id, 'layer' AS kind, original AS name, deleted FROM saved_layer
+                   WHERE deleted IS NOT NULL{mine}
+                   UNION ALL SELECT name, 'locations', original, deleted FROM location_set
+                   WHERE deleted IS NOT NULL{mine} ORDER BY deleted DESC"""
         with self._connect() as connection:
-            return pd.read_sql_query(query, connection)
+            return pd.read_sql_query(query, connection, params=() if viewer is None else (viewer, viewer))
 
-    def restore(self, bin_id: str, replace: bool = False) -> str:
-        """Put an item from the bin back under its name; a live item of that name is refused unless `replace`
-        (which moves it to the bin in turn). Returns the restored name."""
+    def restore(self, bin_id: str, replace: bool = False, by: str | None = None) -> str:
+        """Put an item from the bin back under its name (only its owner, `by`, may); a live item of that name
+        is refused unless `replace` (which moves it to the bin in turn, if `by` owns it). Returns the name."""
         with self._write() as connection:
             for kind, (table, children) in BIN_TABLES.items():
                 found = connection.execute(
-                    f"SELECT original FROM {table} WHERE name = ? AND deleted IS NOT NULL", (bin_id,)
+                    f"SELECT original, owner FROM {table} WHERE name = ? AND deleted IS NOT NULL", (bin_id,)
                 ).fetchone()
                 if found is None:
                     continue
                 original = found[0]
-                if connection.execute(
-                    f"SELECT 1 FROM {table} WHERE name = ? AND deleted IS NULL", (original,)
-                ).fetchone():
+                _owned(found, by, original)
+                live = connection.execute(
+                    f"SELECT 1, owner FROM {table} WHERE name = ? AND deleted IS NULL", (original,)
+                )
+                if (current := live.fetchone()) is not None:
                     if not replace:
                         raise UsageError(Problem("store_name_taken", {"name": original}))
+                    _owned(current, by, original)
                     _to_bin(connection, kind, original, _now())
                 _rename(connection, table, children, bin_id, original)
                 connection.execute(f"UPDATE {table} SET deleted = NULL, original = '' WHERE name = ?", (original,))
@@ -421,6 +448,28 @@ class Store:
                 connection.execute(f"DELETE FROM {table} WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)).rowcount
                 for table, _ in BIN_TABLES.values()
             )
+
+
+VISIBLE = "(? IS NULL OR l.owner = ? OR l.visibility = 'shared')"
+"""Who sees a saved item: everyone when it is shared, else its owner (and the installation's operator)."""
+VISIBILITIES = ("private", "shared")
+
+
+def _viewer(viewer: str | None) -> tuple:
+    return (viewer, viewer)
+
+
+def _visibility(value: str) -> str:
+    if value not in VISIBILITIES:
+        raise UsageError(Problem("store_visibility", {"value": value, "known": ", ".join(VISIBILITIES)}))
+    return value
+
+
+def _owned(row: tuple | None, by: str | None, name: str) -> None:
+    """Refuse a change to a saved item (`row` ends with its owner) by anyone but its owner; `by` None is the
+    installation's operator (the command line), who may change anything."""
+    if row is not None and by is not None and row[-1] != by:
+        raise UsageError(Problem("store_not_owner", {"name": name}))
 
 
 def _rename(connection: sqlite3.Connection, table: str, children, old: str, new: str) -> None:

@@ -210,3 +210,30 @@ def test_replacing_a_saved_layer_keeps_when_it_was_first_saved(tmp_path, monkeyp
     store.save_layer(_layer(), "z", replace=True)
     row = store.layers().iloc[0]
     assert (row["created"], row["updated"]) == ("2026-01-01T09:00:00", "2026-03-01T10:00:00")
+
+
+def test_saved_work_has_an_owner_and_a_visibility(tmp_path) -> None:
+    """Two signed-in users: each sees their own and what is shared; only the owner replaces, deletes or
+    restores; the command line (no user) sees and may do everything, as the installation's operator."""
+    store = Store(tmp_path)
+    store.save_layer(_layer(), "anns-eigen", owner="ann@example.org", visibility="private")
+    store.save_layer(_layer(), "anns-gedeeld", owner="ann@example.org", visibility="shared")
+    store.save_layer(_layer(), "bens", owner="ben@example.org", visibility="private")
+    assert list(store.layers("ann@example.org")["name"]) == ["anns-eigen", "anns-gedeeld"]
+    assert list(store.layers("ben@example.org")["name"]) == ["anns-gedeeld", "bens"]
+    assert len(store.layers()) == 3
+    with pytest.raises(UsageError, match="belongs to someone else"):
+        store.delete_layer("anns-gedeeld", by="ben@example.org")
+    with pytest.raises(UsageError, match="belongs to someone else"):
+        store.save_layer(_layer(), "anns-gedeeld", replace=True, owner="ben@example.org")
+    assert store.delete_layer("anns-gedeeld", by="ann@example.org")
+    assert store.bin("ben@example.org").empty and len(store.bin("ann@example.org")) == 1
+    with pytest.raises(UsageError, match="belongs to someone else"):
+        store.restore(store.bin()["bin_id"].iloc[0], by="ben@example.org")
+    store.save_locations("bens-set", pd.DataFrame({"name": ["Kinrooi"], "nis": ["72018"]}), owner="ben@example.org",
+                         visibility="private")  # fmt: skip
+    assert store.location_sets("ann@example.org").empty and len(store.location_sets("ben@example.org")) == 1
+    with pytest.raises(UsageError, match="belongs to someone else"):
+        store.delete_locations("bens-set", by="ann@example.org")
+    with pytest.raises(UsageError, match="Visibility secret does not exist"):
+        store.save_layer(_layer(), "x", visibility="secret")
