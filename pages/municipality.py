@@ -80,7 +80,6 @@ with right:
         )
         st.caption(t("span_median", median=median_text(row["median"])))
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
-    west, south, east, north = atom.total_bounds
     outline = maps.geojson_layer(
         "municipality",
         maps.feature_collection(atom, ["nis", "name"]),
@@ -88,7 +87,7 @@ with right:
         tooltip=t("tooltip_nis"),
     )
     show_map([outline], key=f"small-{nis}", label=names[nis], failed=t("map_failed"), height=360,
-             bounds=[[south, west], [north, east]])  # fmt: skip
+             bounds=maps.leaflet_bounds(atom))  # fmt: skip
 with left:
     show(
         table.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]],

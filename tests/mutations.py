@@ -10,6 +10,41 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTATIONS = [
     (
+        "spreadsheet-illegal characters no longer replaced",
+        "scales/output/reports.py",
+        'return FORMULA_AT.sub("\'", for_spreadsheet(value)) if isinstance(value, str) else value',
+        'return FORMULA_AT.sub("\'", value) if isinstance(value, str) else value',
+        "tests/test_hostile_input.py",
+    ),
+    (
+        "st.table cells not escaped for Markdown",
+        "scales/dashboard/ui.py",
+        "st.table(table.map(lambda v: for_markdown(v) if isinstance(v, str) else v), hide_index=True)",
+        "st.table(table, hide_index=True)",
+        "tests/test_hostile_input.py",
+    ),
+    (
+        "anyone may delete anyone's saved work",
+        "scales/data/store.py",
+        "    if row is not None and by is not None and row[-1] != by:",
+        "    if False:",
+        "tests/data/test_store.py",
+    ),
+    (
+        "a private scenario shown to everyone",
+        "scales/data/store.py",
+        "VISIBLE = \"(? IS NULL OR l.owner = ? OR l.visibility = 'shared')\"",
+        'VISIBLE = "(? IS NULL OR l.owner = ? OR 1)"',
+        "tests/data/test_store.py",
+    ),
+    (
+        "deleting removes for good (no bin)",
+        "scales/data/store.py",
+        "    _rename(connection, table, children, name, bin_id)\n",
+        '    connection.execute(f"DELETE FROM {table} WHERE name = ?", (name,))\n    return True\n',
+        "tests/data/test_store.py",
+    ),
+    (
         "E2SFCA step weights swapped",
         "scales/analysis/coverage.py",
         "STEP_WEIGHTS = (1.0, 0.68, 0.22)",
@@ -68,8 +103,8 @@ MUTATIONS = [
     (
         "CLI writes floats as they come (1.54441e+06)",
         "scales/cli.py",
-        'write_csv(_plain_numbers(frame), sys.stdout, float_format="%.6f")',
-        'write_csv(frame, sys.stdout, float_format="%.6g")',
+        'write_csv(_plain_numbers(text), sys.stdout, float_format="%.6f")',
+        'write_csv(text, sys.stdout, float_format="%.6g")',
         "tests/test_cli.py",
     ),
     (

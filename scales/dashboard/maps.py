@@ -151,6 +151,12 @@ def own_units_layers(units: list[tuple[str, str, int]]) -> list[dict]:
     return layers
 
 
+def leaflet_bounds(frame) -> list[list[float]]:
+    """A GeoDataFrame's extent as Leaflet wants it: [[south, west], [north, east]]."""
+    west, south, east, north = frame.total_bounds
+    return [[south, west], [north, east]]
+
+
 def view_of(bounds: tuple[float, float, float, float]) -> tuple[tuple[float, float], int]:
     """Centre and zoom that show a (west, south, east, north) box on a map about 600 px high."""
     west, south, east, north = bounds
