@@ -33,8 +33,8 @@ MUTATIONS = [
     (
         "a private scenario shown to everyone",
         "scales/data/store.py",
-        "VISIBLE = \"(? IS NULL OR l.owner = ? OR l.visibility = 'shared')\"",
-        'VISIBLE = "(? IS NULL OR l.owner = ? OR 1)"',
+        "VISIBLE = \"(? IS NULL OR {t}.owner = ? OR {t}.visibility = 'shared')\"",
+        'VISIBLE = "(? IS NULL OR {t}.owner = ? OR 1)"',
         "tests/data/test_store.py",
     ),
     (

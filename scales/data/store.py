@@ -207,7 +207,8 @@ class Store:
                           (SELECT COUNT(*) FROM saved_unit u WHERE u.layer = l.name) AS units,
                           (SELECT COUNT(DISTINCT nis) FROM saved_member m WHERE m.layer = l.name) AS municipalities,
                           l.owner, l.visibility
-                   FROM saved_layer l WHERE l.deleted IS NULL AND {VISIBLE} ORDER BY l.name COLLATE NOCASE"""
+                   FROM saved_layer l WHERE l.deleted IS NULL AND {VISIBLE.format(t="l")}
+                   ORDER BY l.name COLLATE NOCASE"""
         with self._connect() as connection:
             table = pd.read_sql_query(query, connection, params=_viewer(viewer))
         table.insert(1, "id", SCENARIO_PREFIX + table["name"])
@@ -343,7 +344,7 @@ class Store:
         query = f"""SELECT s.name, s.note, s.created, s.updated,
                           (SELECT COUNT(*) FROM saved_location l WHERE l.location_set = s.name) AS locations,
                           s.owner, s.visibility
-                   FROM location_set s WHERE s.deleted IS NULL AND {VISIBLE.replace("l.", "s.")}
+                   FROM location_set s WHERE s.deleted IS NULL AND {VISIBLE.format(t="s")}
                    ORDER BY s.name COLLATE NOCASE"""
         with self._connect() as connection:
             return pd.read_sql_query(query, connection, params=_viewer(viewer))
@@ -450,7 +451,7 @@ class Store:
             )
 
 
-VISIBLE = "(? IS NULL OR l.owner = ? OR l.visibility = 'shared')"
+VISIBLE = "(? IS NULL OR {t}.owner = ? OR {t}.visibility = 'shared')"
 """Who sees a saved item: everyone when it is shared, else its owner (and the installation's operator)."""
 VISIBILITIES = ("private", "shared")
 
