@@ -137,20 +137,17 @@ def date_changes() -> None:
 
 def layer_name(layer_id: str) -> str:
     """A layer's display name in the current language (a saved or session layer: its own name)."""
-    return layer_names().get(layer_id, layer_id)
+    known = _cached_atlas().layers.get(layer_id)  # built-in first: no look at saved work for those
+    if known is None:
+        known = st.session_state.get("session_layers", {}).get(layer_id) or saved_layers().get(layer_id)
+    return known.meta.name(lang()) if known else layer_id
 
 
 def layer_names() -> dict[str, str]:
-    """Every layer's display name in the current language (built-in, saved, this session's), made again only
-    when one of those changes: pages ask for names thousands of times per rerun."""
-    current, saved, session = lang(), saved_layers(), st.session_state.get("session_layers", {})
-    key = (current, id(saved), tuple(session))
-    memo = st.session_state.get("_layer_names")
-    if memo is None or memo[0] != key:
-        layers = {**_cached_atlas().layers, **saved, **session}
-        memo = (key, {k: layer.meta.name(current) for k, layer in layers.items()})
-        st.session_state["_layer_names"] = memo
-    return memo[1]
+    """Every layer's display name in the current language: built-in, saved and this session's."""
+    current = lang()
+    layers = {**_cached_atlas().layers, **saved_layers(), **st.session_state.get("session_layers", {})}
+    return {k: layer.meta.name(current) for k, layer in layers.items()}
 
 
 _STORES: dict[str, Store] = {}
