@@ -133,9 +133,13 @@ class Store:
             raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
 
     def _untouched_version(self) -> int:
-        """The schema version, read without changing a byte of the file (read-only, immutable)."""
-        with closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)) as connection:
-            return connection.execute("PRAGMA user_version").fetchone()[0]
+        """The schema version, read without changing a byte of the file (read-only, immutable); 0 when the file
+        cannot be read that way (e.g. another process is creating it this instant: then it is not newer)."""
+        try:
+            with closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)) as connection:
+                return connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            return 0
 
     def signature(self) -> tuple:
         """Changes whenever the store's content may have changed (the database and its write-ahead log), so

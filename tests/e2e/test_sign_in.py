@@ -12,7 +12,7 @@ import pytest
 
 from scales.data.custom import read_custom_layer
 from scales.data.store import Store
-from tests.e2e.conftest import ARGS, CHROMIUM, ROOT, _free_port, _stop, wait_for_app
+from tests.e2e.conftest import ROOT, _free_port, _stop, wait_for_app
 from tests.servers import wait_healthy
 
 pytestmark = pytest.mark.e2e
@@ -73,24 +73,19 @@ def _sign_in(browser, url: str, who: str):
     return page
 
 
-def test_two_users_see_their_own_and_shared_work_and_cannot_delete_each_others(signed_app) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_two_users_see_their_own_and_shared_work_and_cannot_delete_each_others(browser, signed_app) -> None:
     url, store = signed_app
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            ben = _sign_in(browser, url, "ben")
-            ben.get_by_text("Aangemeld als ben@example.org").wait_for(timeout=30000)
-            ben.get_by_text("Ja, verplaats scenario:anns-gedeeld naar de prullenbak").wait_for(timeout=30000)
-            text = ben.inner_text("body")
-            assert "scenario:anns-gedeeld" in text and "anns-eigen" not in text  # her private work stays hers
-            ben.get_by_text("Ja, verplaats scenario:anns-gedeeld naar de prullenbak").click()
-            ben.get_by_role("button", name="Verwijder").click()
-            ben.get_by_text("is van iemand anders").wait_for(timeout=30000)
-            ann = _sign_in(browser, url, "ann")
-            ann.get_by_text("Aangemeld als ann@example.org").wait_for(timeout=30000)
-            ann.get_by_text("Ja, verplaats scenario:anns-eigen naar de prullenbak").wait_for(timeout=30000)
-        finally:
-            browser.close()
+    ben = _sign_in(browser, url, "ben")
+    ben.get_by_text("Aangemeld als ben@example.org").wait_for(timeout=30000)
+    ben.get_by_text("Ja, verplaats scenario:anns-gedeeld naar de prullenbak").wait_for(timeout=30000)
+    text = ben.inner_text("body")
+    assert "scenario:anns-gedeeld" in text and "anns-eigen" not in text  # her private work stays hers
+    ben.get_by_text("Ja, verplaats scenario:anns-gedeeld naar de prullenbak").click()
+    ben.get_by_role("button", name="Verwijder").click()
+    ben.get_by_text("is van iemand anders").wait_for(timeout=30000)
+    ann = _sign_in(browser, url, "ann")
+    ann.get_by_text("Aangemeld als ann@example.org").wait_for(timeout=30000)
+    ann.get_by_text("Ja, verplaats scenario:anns-eigen naar de prullenbak").wait_for(timeout=30000)
+    for page in (ben, ann):
+        page.context.close()
     assert store.names() == ["anns-eigen", "anns-gedeeld"]  # Ben's delete changed nothing
