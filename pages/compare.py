@@ -6,7 +6,6 @@ import streamlit as st
 
 from scales.dashboard import maps
 from scales.dashboard.findings import reading
-from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     chart_locale,
@@ -25,6 +24,7 @@ from scales.dashboard.ui import (
     show,
     t,
 )
+from scales.dashboard.webmap import show_map
 from scales.data.custom import CustomLayerError, parse_custom_layer
 from scales.engine.compare import MATRIX_METRICS, METRICS
 from scales.engine.metrics import WEIGHTS

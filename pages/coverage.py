@@ -7,7 +7,6 @@ import streamlit as st
 from scales.analysis import coverage as cv
 from scales.analysis.sectors import placed_sector_demand
 from scales.dashboard import maps
-from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
@@ -29,6 +28,7 @@ from scales.dashboard.ui import (
     viewer,
     visibility_choice,
 )
+from scales.dashboard.webmap import show_map
 from scales.data.store import BIN_DAYS
 from scales.i18n import number, percent
 from scales.problems import ScalesError
@@ -188,7 +188,7 @@ distance = result.points.set_index("nis")["nearest_km"]
 colours, steps = maps.distance_fill(distance, threshold)
 layers = [
     maps.municipalities_layer(atoms_geojson(), t("tooltip_nis")),
-    maps.fill_layer(atoms_geojson(), colours, "distance"),
+    maps.fill_layer(atoms_geojson(), colours, "distance", t("distance_legend")),
 ]
 gap_layer = st.radio(
     t("gap_map_label"),
@@ -202,15 +202,16 @@ gap_layer = st.radio(
 if gap_layer:
     empty = data.geometry(data.layer(gap_layer, date))
     empty = empty[empty["unit_id"].isin(gaps[gap_layer]["unit_id"])]
-    layers.append(maps.gap_layer(maps.feature_collection(empty, ["unit_id", "name"])))
+    layers.append(maps.gap_layer(maps.feature_collection(empty, ["unit_id", "name"]), t("gap_map_label")))
 shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
 for kind in shown_kinds:
     mine = places[places["kind"] == kind]
     if not mine.empty:
-        layers.append(maps.places_layer(mine, kind, lang()))
+        layers.append(maps.places_layer(mine, kind, lang(), t(f"point_{kind}")))
 map_column, legend_column = st.columns([3, 1])
 with map_column:
-    show_map(layers, key="coverage_map", label=t("distance_legend"), failed=t("map_failed"), height=520)
+    about = (t("data_note", date=date, weight=t("weight_inhabitants"), year=data.population_year),)
+    show_map(layers, key="coverage_map", label=t("distance_legend"), failed=t("map_failed"), height=520, about=about)
 with legend_column:
     st.markdown(f"**{t('distance_legend')}**")
     legend(

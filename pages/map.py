@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from scales.dashboard import maps
-from scales.dashboard.leaflet import show_map
 from scales.dashboard.profile import memberships
 from scales.dashboard.ui import (
     atlas,
@@ -23,7 +22,9 @@ from scales.dashboard.ui import (
     reference_date,
     show,
     t,
+    unit_labels,
 )
+from scales.dashboard.webmap import show_map
 from scales.engine.compare import partner_counts
 
 DEFAULT_LAYERS = ["police_zone", "primary_care_zone", "judicial_division"]
@@ -110,16 +111,17 @@ municipalities = labelled_atoms_geojson(date, lang())  # one file for the clicka
 layers, items = [maps.municipalities_layer(municipalities, t("tooltip_nis"))], []
 changing = changing_on(date)
 if not changing.empty:  # what the chosen date changes, marked on the map
-    layers.append(maps.fill_layer(municipalities, dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL), "changes"))
+    changed = dict.fromkeys(changing["nis"], maps.HIGHLIGHT_FILL)
+    layers.append(maps.fill_layer(municipalities, changed, "changes", t("changes_legend", date=date)))
     items.append((f"background:{maps.HIGHLIGHT_FILL}", t("changes_legend", date=date)))
 if fill == "partners" and ordered:
     counts = partner_counts({k: layer_of(k, date) for k in ordered}).set_index("nis")["partner_count"]
     colours, steps = maps.partner_fill(counts, len(ordered))
-    layers.append(maps.fill_layer(municipalities, colours, "partners"))
+    layers.append(maps.fill_layer(municipalities, colours, "partners", t("partner_count")))
     items += [(f"background:{c}", f"{t('partner_count')}: {low}{'+' if last else ''}") for c, low, last in steps]
 elif fill == "classes":
     result = comparator().compare(layer_of(fill_a, date), layer_of(fill_b, date), "count")
-    layers.append(maps.fill_layer(municipalities, maps.class_fill(result), "classes"))
+    layers.append(maps.fill_layer(municipalities, maps.class_fill(result), "classes", t("fill_classes")))
     items += [(f"background:{c}", t(f"class_{k}")) for k, c in maps.CLASS_COLOURS.items()]
 if selected:  # its own units, lightly filled in their layer's colour
     own_units = []
@@ -133,21 +135,24 @@ if selected:  # its own units, lightly filled in their layer's colour
     if ordered:
         items.append((f"background:{maps.OUTLINE_STYLES[0][0]};opacity:.25", t("own_units")))
 for index, layer_id in enumerate(ordered):
-    layers.append(maps.outline_layer(outline_of(layer_id, date), index, layer_id))
+    names_at = unit_labels(layer_id, date)
+    layers.append(maps.outline_layer(outline_of(layer_id, date), index, layer_id, layer_name(layer_id), names_at))
     colour, weight, dash = maps.OUTLINE_STYLES[index % len(maps.OUTLINE_STYLES)]
     border = "dashed" if dash else "solid"
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 for kind in points:
-    layers.append(maps.points_layer(data.points[kind], kind, lang()))
+    layers.append(maps.points_layer(data.points[kind], kind, lang(), t(f"point_{kind}")))
     colour, _ = maps.POINT_STYLES[kind]
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
 view = {}
 if selected:
     chosen_atom = data.display_atoms[data.display_atoms["nis"] == selected]
     layers.append(
-        maps.highlight_layer(maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]))
+        maps.highlight_layer(
+            maps.feature_collection(chosen_atom.rename(columns={"name_nl": "name"}), ["nis", "name"]), names[selected]
+        )
     )
-    items.append(("border-top:4px solid #ffd700", names[selected]))
+    items.append((f"background:{maps.SELECTED_FILL};opacity:.6", names[selected]))
     centre, zoom = maps.view_of(tuple(chosen_atom.total_bounds))
     view = {"center": centre, "zoom": zoom}  # choosing or clicking a municipality zooms to it
 
@@ -160,6 +165,10 @@ with controls:
         legend=maps.Legend(t("legend"), tuple(items)) if items else None,
         view=view or None,
         on_click=select_clicked,
+        about=(
+            t("data_note", date=date, weight=t("weight_count"), year=data.population_year),
+            *(f"{layer_name(k)}: {layer_of(k, date).meta.source}" for k in ordered),
+        ),  # fmt: skip
     )
     st.markdown(f"[{t('share_link')}](?{urlencode(state_in_link)})", help=t("share_help"))
     st.caption(t("point_basis"))
@@ -167,3 +176,5 @@ with controls:
 with legend_box:
     st.markdown(f"**{t('legend')}**")
     legend(items)
+    if len(ordered) > 1:
+        st.caption(t("borders_stacked"))

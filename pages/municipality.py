@@ -3,7 +3,6 @@
 import streamlit as st
 
 from scales.dashboard import maps
-from scales.dashboard.leaflet import show_map
 from scales.dashboard.profile import span_standing, spans, structures_table
 from scales.dashboard.ui import (
     atlas,
@@ -18,6 +17,7 @@ from scales.dashboard.ui import (
     show,
     t,
 )
+from scales.dashboard.webmap import show_map
 from scales.i18n import number
 from scales.output.region import find_region, region_report
 from scales.output.report import report_pdf

@@ -4,7 +4,6 @@ import streamlit as st
 
 from scales.analysis import scenarios as sc
 from scales.dashboard import maps
-from scales.dashboard.leaflet import show_map
 from scales.dashboard.ui import (
     atlas,
     atoms_geojson,
@@ -28,6 +27,7 @@ from scales.dashboard.ui import (
     viewer,
     visibility_choice,
 )
+from scales.dashboard.webmap import show_map
 from scales.data.custom import parse_custom_layer
 from scales.data.store import BIN_DAYS, Store, layer_csv_table, layer_json
 from scales.engine.metrics import WEIGHTS

@@ -385,8 +385,22 @@ TEXTS: dict[str, dict[str, str]] = {
     # map
     "map_title": {"nl": "Kaart", "en": "Map"},
     "map_failed": {
-        "nl": "De kaart kon niet laden. Herlaad de pagina; de tabellen hiernaast blijven gelden.",
-        "en": "The map could not load. Reload the page; the tables beside it still hold.",
+        "nl": "De kaart wordt geladen … Blijft dit staan, dan kon de kaart niet laden (een netwerk of browser die "
+        "scripts tegenhoudt): herlaad de pagina; de tabellen blijven gelden.",
+        "en": "The map is loading … If this stays, the map could not load (a network or browser that blocks "
+        "scripts): reload the page; the tables still hold.",
+    },
+    "borders_stacked": {
+        "nl": "Waar grenzen samenvallen, liggen de lijnen op elkaar: elke laag smaller dan de vorige, zodat alle "
+        "zichtbaar blijven. Namen van de eenheden verschijnen wanneer u inzoomt.",
+        "en": "Where borders coincide, the lines lie on top of each other, each layer narrower than the one before, "
+        "so all stay visible. Unit names appear when you zoom in.",
+    },
+    "skip_map": {"nl": "Sla de kaart over", "en": "Skip the map"},
+    "map_download": {"nl": "Download deze kaart (HTML)", "en": "Download this map (HTML)"},
+    "map_attribution": {
+        "nl": "Achtergrond: © OpenStreetMap-bijdragers (alleen met internet); kaart gemaakt met scales, folium en Leaflet.",
+        "en": "Background: © OpenStreetMap contributors (online only); map made with scales, folium and Leaflet.",
     },
     "map_layers": {"nl": "Grenzen tonen", "en": "Show borders of"},
     "map_points": {"nl": "Locaties tonen", "en": "Show locations"},

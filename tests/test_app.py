@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scales.dashboard import leaflet
+from scales.dashboard import webmap
 from scales.engine.compare import Comparator
 from scales.i18n import TEXTS, number
 
@@ -59,7 +59,7 @@ def test_home_findings_are_the_engines_numbers(atlas) -> None:
 
 def test_a_click_on_the_map_opens_the_panel(atlas, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    monkeypatch.setattr(leaflet, "show_map", lambda layers, **kwargs: calls.append({"layers": layers, **kwargs}))
+    monkeypatch.setattr(webmap, "show_map", lambda layers, **kwargs: calls.append({"layers": layers, **kwargs}))
     app = start("nl").switch_page("pages/map.py").run()
     assert not app.exception
     ids = [layer["id"] for layer in calls[0]["layers"]]

@@ -58,7 +58,8 @@ def test_the_wheel_carries_its_files(venv: Path) -> None:
     site = next((venv / "venv" / "lib").glob("python3*/site-packages/scales"))
     assert (site / "facts" / "datapackage.json").is_file() and (site / "static" / "leaflet" / "leaflet.js").is_file()
     assert (site / "pages" / "map.py").is_file() and (site / "app.py").is_file()
-    assert (site / "dashboard" / "leaflet_map.js").is_file()  # the map component's script
+    for plugin in ("jquery/jquery.min.js", "fullscreen/Control.FullScreen.js", "measure/leaflet-measure.min.js"):
+        assert (site / "static" / plugin).is_file()  # folium's scripts, served locally
     found = {p.parent.relative_to(site.parent).as_posix().replace("/", ".") for p in site.rglob("__init__.py")}
     expected = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in (ROOT / "scales").rglob("__init__.py")}
     assert expected <= found, f"subpackages missing from the wheel: {expected - found}"
@@ -89,6 +90,8 @@ def test_the_wheel_serves_the_dashboard(venv: Path, mirror: Path) -> None:
         wait_healthy(base, process)
         leaflet = urllib.request.urlopen(f"{base}/app/static/leaflet/leaflet.js", timeout=5)
         assert leaflet.status == 200 and b"Leaflet" in leaflet.read()[:2000]
+        frame = urllib.request.urlopen(f"{base}/component/streamlit_folium.st_folium/index.html", timeout=5)
+        assert frame.status == 200  # streamlit-folium's frame, from which the maps load static/ (../../app/static)
     finally:
         os.killpg(process.pid, 15)
         process.wait(10)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import geopandas as gpd
 import openpyxl
@@ -80,13 +79,6 @@ def test_a_layer_spec_is_keyed_by_its_content() -> None:
     assert base["clickable"] and base["interactive"] and base["tooltip"] == "NIS"
     borders = [maps.outline_layer("/b.geojson", i, "police_zone")["style"] for i in range(len(maps.OUTLINE_STYLES))]
     assert len({(s["color"], s["dashArray"]) for s in borders}) == len(maps.OUTLINE_STYLES)  # told apart by position
-
-
-def test_the_legend_travels_as_text() -> None:
-    legend = maps.Legend("Legende", (("background:#000040", "<b>Gent</b>"),))
-    assert legend.as_dict() == {"title": "Legende", "items": [["background:#000040", "<b>Gent</b>"]]}
-    script = (Path(maps.__file__).parent / "leaflet_map.js").read_text()
-    assert "textContent = legend.title" in script and "createTextNode(label)" in script  # never as HTML
 
 
 def test_published_geojson_is_written_once_and_falls_back_when_read_only(tmp_path) -> None:

@@ -33,16 +33,18 @@ CLASS_COLOURS = {"coterminous": "#2166ac", "nested": "#92c5de", "union": "#fdb86
 """Blue (aligned) to orange (misaligned), ColorBrewer RdBu/PuOr hues: apart for every colour vision."""
 SEQUENTIAL = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#f16913", "#d94801", "#8c2d04"]
 OUTLINE_STYLES = [
-    ("#08306b", 3.5, None),
-    ("#d7301f", 2.5, "6 4"),
-    ("#238b45", 2.5, None),
-    ("#6a51a3", 2.0, "2 4"),
-    ("#b15928", 2.0, "10 3"),
-    ("#e7298a", 2.0, "8 3 2 3"),
-    ("#000000", 1.5, "1 3"),
-    ("#1f78b4", 1.5, "4 2 1 2"),
+    ("#08306b", 4.5, None),
+    ("#d7301f", 3.4, "6 4"),
+    ("#238b45", 2.4, None),
+    ("#6a51a3", 1.8, "2 4"),
+    ("#b15928", 1.4, "10 3"),
+    ("#e7298a", 1.1, "8 3 2 3"),
+    ("#000000", 0.9, "1 3"),
+    ("#1f78b4", 0.7, "4 2 1 2"),
 ]
-"""Border styles by drawing position: two lines of close colour (for any colour vision) never share a dash pattern."""
+"""Border styles by drawing position: two lines of close colour (for any colour vision) never share a dash
+pattern, and each line is thinner than the one drawn before it, so where borders coincide every one of them
+still shows (the lower ones as bands either side of the upper)."""
 POINT_STYLES = {
     "veilig_huis_locations": ("#c51b7d", 9),
     "antenna_points": ("#f1b6da", 6),
@@ -52,25 +54,29 @@ POINT_STYLES = {
 }
 
 
-def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> str:
-    """Compact GeoJSON text with only the given properties, HTML-escaped (they end up in tooltips)."""
+def feature_collection(frame: gpd.GeoDataFrame, properties: list[str], markup: tuple[str, ...] = ()) -> str:
+    """Compact GeoJSON text with only the given properties, HTML-escaped (they end up in tooltips), but for
+    the `markup` ones, which the product made itself from escaped parts (e.g. links)."""
+
+    def text(row, p: str) -> str:
+        return str(row[p]) if p in markup else html.escape(str(row[p]))
+
     features = [
-        f'{{"type":"Feature","properties":{json.dumps({p: html.escape(str(row[p])) for p in properties})},'
-        f'"geometry":{geometry}}}'
+        f'{{"type":"Feature","properties":{json.dumps({p: text(row, p) for p in properties})},"geometry":{geometry}}}'
         for (_, row), geometry in zip(frame.iterrows(), shapely.to_geojson(frame.geometry.values), strict=True)
     ]
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
-def publish(text: str, name: str, folder: Path, url_prefix: str) -> str:
-    """Write GeoJSON text once under a content-hashed name in a statically served folder; its URL.
+def publish(text: str, name: str, folder: Path, url_prefix: str, suffix: str = ".geojson") -> str:
+    """Write GeoJSON (or other) text once under a content-hashed name in a statically served folder; its URL.
 
     Large data then travels once, as a file the browser fetches and keeps, instead of inside the map's
     data, which Streamlit re-sends on every rerun. Returns the text itself when the folder cannot be
     written (the map still works, only slower).
     """
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    target = folder / f"{name}-{digest}.geojson"
+    target = folder / f"{name}-{digest}{suffix}"
     try:
         if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
@@ -83,8 +89,20 @@ def publish(text: str, name: str, folder: Path, url_prefix: str) -> str:
 
 
 def lines_geojson(lines: shapely.Geometry) -> str:
-    """Compact GeoJSON text of one (multi)line geometry."""
-    return shapely.to_geojson(lines)
+    """Compact GeoJSON text of one (multi)line geometry, as a feature collection of one feature."""
+    feature = f'{{"type":"Feature","properties":{{}},"geometry":{shapely.to_geojson(lines)}}}'
+    return f'{{"type":"FeatureCollection","features":[{feature}]}}'
+
+
+def municipality_links(nis: pd.Series, language: str, labels: tuple[str, str]) -> pd.Series:
+    """Per municipality, HTML links (new tab) to its Gemeente page and to the Kaart centred on it."""
+    gemeente, kaart = (html.escape(label) for label in labels)
+    return nis.map(
+        lambda n: (
+            f'<a href="../../gemeente?nis={n}&lang={language}" target="_blank" rel="noopener">{gemeente}</a>'
+            f' · <a href="../../kaart?nis={n}&lang={language}" target="_blank" rel="noopener">{kaart}</a>'
+        )
+    )
 
 
 def geojson_layer(
@@ -98,14 +116,15 @@ def geojson_layer(
     tooltip: str | None = None,
     clickable: bool = False,
     radius: float = 0,
+    label: str = "",
 ) -> dict:
     """One map layer for `leaflet.show_map`: `data` is GeoJSON text or the URL of a published file (see
     `publish`); `fill` colours features by their `fill_key` property (others stay transparent); with a
     `tooltip` (the NIS label) features are named on hover; a `clickable` layer is highlighted on hover and
     reports clicks to a map that asks for them (`show_map(on_click=…)`); points become circles of `radius`
-    px; `pane` is a Leaflet pane (stacking). The key changes with the content, so the browser keeps a
-    layer whose key it has already drawn."""
-    spec: dict = {"id": layer_id, "style": dict(style), "pane": pane, "radius": radius}
+    px; `pane` is a Leaflet pane (stacking); `label` names the layer in the map's layer control (unnamed
+    layers stay out of it). The key changes with the content."""
+    spec: dict = {"id": layer_id, "style": dict(style), "pane": pane, "radius": radius, "label": label}
     spec |= {"url": data} if data.startswith("/") else {"data": data}
     if fill_key:
         spec |= {"fill": dict(fill or {}), "fill_key": fill_key}
@@ -133,11 +152,20 @@ def municipalities_layer(atoms_geojson: str, nis_label: str) -> dict:
     return geojson_layer("municipalities", atoms_geojson, style, tooltip=nis_label, clickable=True)
 
 
-def outline_layer(lines: str, index: int, layer_id: str) -> dict:
-    """A layer's unit borders in the style `OUTLINE_STYLES[index]` (lines, not clickable)."""
+def outline_layer(lines: str, index: int, layer_id: str, label: str = "", names: str = "") -> dict:
+    """A layer's unit borders in the style `OUTLINE_STYLES[index]` (lines, not clickable), called `label` in the
+    map's layer control; `names` (GeoJSON points with a `name`, see `label_points`) are written on the map
+    when zoomed in."""
     colour, weight, dash = OUTLINE_STYLES[index % len(OUTLINE_STYLES)]
     style = {"color": colour, "weight": weight, "dashArray": dash, "fill": False}
-    return geojson_layer(f"outline:{layer_id}", lines, style)
+    spec = geojson_layer(f"outline:{layer_id}", lines, style, label=label)
+    return spec | ({"label_data": names} if names else {})
+
+
+def label_points(units: gpd.GeoDataFrame) -> str:
+    """GeoJSON points, one inside each unit, with its (escaped) name: where the map writes unit names."""
+    points = units.assign(geometry=units.geometry.representative_point())
+    return feature_collection(points, ["name"])
 
 
 def own_units_layers(units: list[tuple[str, str, int]]) -> list[dict]:
@@ -165,10 +193,14 @@ def view_of(bounds: tuple[float, float, float, float]) -> tuple[tuple[float, flo
     return ((south + north) / 2, (west + east) / 2), zoom
 
 
-def highlight_layer(feature_geojson: str) -> dict:
-    """The selected municipality, outlined thickly (not clickable, so clicks reach the municipalities)."""
-    style = {"color": "#ffd700", "weight": 4, "fill": False}
-    return geojson_layer("selected", feature_geojson, style, pane="shadowPane")
+SELECTED_FILL = "#ffd700"
+
+
+def highlight_layer(feature_geojson: str, label: str = "") -> dict:
+    """The selected municipality as a light fill with no outline, so every border along its edge stays visible
+    (under the clickable shapes, so clicks reach the municipalities)."""
+    style = {"weight": 0, "fillColor": SELECTED_FILL, "fillOpacity": 0.35}
+    return geojson_layer("selected", feature_geojson, style, pane=FILLS_PANE, label=label)
 
 
 HIGHLIGHT_FILL = "#000040"
@@ -182,18 +214,20 @@ PANES = {FILLS_PANE: 350}
 """Leaflet panes the map makes, by z-index (Leaflet's own: tiles 200, overlays 400, shadows 500, markers 600)."""
 
 
-def gap_layer(units_geojson: str) -> dict:
+def gap_layer(units_geojson: str, label: str = "") -> dict:
     """Units of a layer that hold no location, outlined (not clickable)."""
-    return geojson_layer("gaps", units_geojson, GAP_STYLE, pane="shadowPane")
+    return geojson_layer("gaps", units_geojson, GAP_STYLE, pane="shadowPane", label=label)
 
 
-def fill_layer(atoms_geojson: str, colours: Mapping[str, str], name: str) -> dict:
+def fill_layer(atoms_geojson: str, colours: Mapping[str, str], name: str, label: str = "") -> dict:
     """Municipalities filled with a colour per NIS code (others left transparent), under the clickable ones."""
     style = {"fillOpacity": 0.65, "color": "#737373", "weight": 0.3}
-    return geojson_layer(f"fill:{name}", atoms_geojson, style, pane=FILLS_PANE, fill=colours, fill_key="nis")
+    return geojson_layer(
+        f"fill:{name}", atoms_geojson, style, pane=FILLS_PANE, fill=colours, fill_key="nis", label=label
+    )
 
 
-def points_layer(points: gpd.GeoDataFrame, kind: str, lang: str = "nl") -> dict:
+def points_layer(points: gpd.GeoDataFrame, kind: str, lang: str = "nl", label: str = "") -> dict:
     """Service locations as circles above every area layer, with an escaped tooltip (name, address, and how
     the location was placed, in the reader's language)."""
     colour, radius = POINT_STYLES[kind]
@@ -206,7 +240,7 @@ def points_layer(points: gpd.GeoDataFrame, kind: str, lang: str = "nl") -> dict:
     )  # fmt: skip
     features = json.dumps(json.loads(labelled[["label", "geometry"]].to_json(drop_id=True)))
     style = {"color": "#ffffff", "weight": 1.5, "fillColor": colour, "fillOpacity": 0.95}
-    return geojson_layer(f"points:{kind}", features, style, tooltip="", pane="markerPane", radius=radius)
+    return geojson_layer(f"points:{kind}", features, style, tooltip="", pane="markerPane", radius=radius, label=label)
 
 
 DISTANCE_STEPS_KM = (0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0)
@@ -234,14 +268,14 @@ def graded_fill(values: pd.Series, steps: int = 6) -> tuple[dict[str, str], list
     return binned_colours(values, bins), [(SEQUENTIAL[i], lows[i], i == len(lows) - 1) for i in range(len(lows))]
 
 
-def places_layer(places: pd.DataFrame, kind: str, lang: str = "nl") -> dict:
+def places_layer(places: pd.DataFrame, kind: str, lang: str = "nl", label: str = "") -> dict:
     """Coverage locations (lon/lat, incl. what-if ones) as the point layer of their kind."""
     frame = gpd.GeoDataFrame(
         places.assign(address="", location_basis=places["basis"]),
         geometry=gpd.points_from_xy(places["lon"], places["lat"]),
         crs="EPSG:4326",
     )
-    return points_layer(frame, kind, lang)
+    return points_layer(frame, kind, lang, label)
 
 
 def binned_colours(values: pd.Series, bins: list[float]) -> dict[str, str]:

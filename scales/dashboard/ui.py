@@ -1,6 +1,6 @@
 """Streamlit glue shared by the pages: cached atlas and derived data, language, date, downloads.
 
-With `leaflet` (the map component), the only package module (besides `app.py` and `pages/`) that
+With `webmap` (the maps), the only package module (besides `app.py` and `pages/`) that
 imports Streamlit; everything it shows comes from the package's pure functions.
 """
 
@@ -321,6 +321,23 @@ def outline_of(layer_id: str, date_iso: str) -> str:
     )
 
 
+def unit_labels(layer_id: str, date_iso: str) -> str:
+    """Where the map writes a layer's unit names (`maps.label_points`): once per built-in layer and date,
+    once per content for a user's layer."""
+    if layer_id in _cached_atlas().layers:
+        return _builtin_labels(layer_id, date_iso)
+    layer = layer_of(layer_id, date_iso)
+    return session_memo(
+        f"labels-{layer_id}", _content_key(layer), lambda: maps.label_points(_cached_atlas().geometry(layer))
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _builtin_labels(layer_id: str, date_iso: str) -> str:
+    data = _cached_atlas()
+    return maps.label_points(data.geometry(data.layer(layer_id, date_iso)))
+
+
 def shapes_of(layer_id: str, date_iso: str, layer: Layer | None = None) -> str:
     """A layer's unit polygons with names: published for a built-in layer, inline for a user's layer."""
     if layer is None and layer_id in _cached_atlas().layers:
@@ -375,8 +392,13 @@ def labelled_atoms_geojson(date_iso: str, language: str) -> str:
         for nis, unit in units.items():
             lines.setdefault(nis, []).append(f"{title}: {unit}")
     frame = data.display_atoms.rename(columns={"name_nl": "name"})
-    frame = frame.assign(units=frame["nis"].map(lambda n: "\n".join(lines.get(n, []))))
-    return published(maps.feature_collection(frame, ["nis", "name", "units"]), f"municipalities-{language}")
+    frame = frame.assign(
+        units=frame["nis"].map(lambda n: "\n".join(lines.get(n, []))),
+        links=maps.municipality_links(frame["nis"], language, (translate("page_municipality", language),
+                                                                translate("page_map", language))),
+    )  # fmt: skip
+    text = maps.feature_collection(frame, ["nis", "name", "units", "links"], markup=("links",))
+    return published(text, f"municipalities-{language}")
 
 
 @st.cache_resource(show_spinner=False)

@@ -52,6 +52,12 @@ def test_border_lines_differ_in_colour_or_in_dash_pattern() -> None:
         assert d1 != d2 or _difference(c1, c2) >= LINES_APART, (c1, c2)
 
 
+def test_each_border_is_narrower_than_the_one_under_it() -> None:
+    """Where borders coincide, every lower line shows as a band either side of the one drawn over it."""
+    weights = [weight for _, weight, _ in maps.OUTLINE_STYLES]
+    assert all(lower > upper for lower, upper in itertools.pairwise(weights))
+
+
 def test_sequential_bands_grow_darker_for_every_colour_vision() -> None:
     for vision in VISIONS:
         lightness = [cspace_convert(_seen(c, vision), "sRGB1", "CAM02-UCS")[0] for c in maps.SEQUENTIAL]

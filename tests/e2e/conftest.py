@@ -36,15 +36,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(script: str, env: dict) -> tuple[subprocess.Popen, str]:
-    """`streamlit run script` on a free local port, headless; the process and its URL once healthy."""
+def _serve(script: str, env: dict, base_path: str = "") -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` on a free local port, headless (under `base_path`, as behind a proxy, if given);
+    the process and its URL once healthy."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", f"--server.baseUrlPath={base_path}"],
         cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     wait_healthy(url, process)
     return process, url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -12,34 +13,48 @@ from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-POLYGONS = ".scales-map path.leaflet-interactive"
-"""Clickable shapes on the maps (drawn in the page itself: no frame to enter)."""
+MAP = "iframe[title='streamlit_folium.st_folium']"
+"""A map: folium's page in streamlit-folium's frame."""
+POLYGONS = "path.leaflet-interactive"
+"""Shapes that answer the mouse (municipalities, locations), inside a map's frame."""
+
+
+def map_frame(page, index: int = 0):
+    """The frame of the page's `index`-th map, once its Leaflet map exists (`window.map`, streamlit-folium's)."""
+    frame = page.locator(MAP).nth(index).element_handle(timeout=30000).content_frame()
+    frame.wait_for_function("() => window.map !== undefined", timeout=30000)
+    return frame
 
 
 def test_map_shows_every_municipality_offline(page, app_url: str) -> None:
     started = time.perf_counter()
     page.goto(f"{app_url}/kaart")
-    polygons = page.locator(POLYGONS)
+    polygons = page.frame_locator(MAP).locator(POLYGONS)
     expect(polygons.first).to_be_visible(timeout=30000)
     print(f"\nmap first paint: {time.perf_counter() - started:.2f} s")
     expect(polygons).to_have_count(304 + 9)  # municipalities + Veilig Huis main locations
+    frame = page.frame_locator(MAP)
+    for control in (".leaflet-control-zoom-fullscreen", ".leaflet-control-measure", ".leaflet-control-layers"):
+        expect(frame.locator(control)).to_be_attached()  # fullscreen, distance measure, layer control
 
 
 def test_clicking_a_municipality_lists_its_structures(page, app_url: str, atlas) -> None:
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    polygons = page.locator(POLYGONS)
+    polygons = page.frame_locator(MAP).locator(POLYGONS)
     expect(polygons.first).to_be_visible(timeout=30000)
+    frame = map_frame(page)
     started = time.perf_counter()
     polygons.nth(150).click(force=True)
     heading = page.locator("h3").filter(has_text="zit in:")
     expect(heading).to_be_visible(timeout=15000)
     panel_shown = time.perf_counter() - started
-    holder = page.locator(".st-key-map .scales-map")
-    page.wait_for_function("element => element.leafletMap.getZoom() >= 10", arg=holder.element_handle(), timeout=15000)
+    frame.wait_for_function("() => map.getZoom() >= 10", timeout=15000)
     print(f"\nclick -> panel: {panel_shown:.2f} s; -> map zoomed to it: {time.perf_counter() - started:.2f} s")
     nis = heading.inner_text().split("(")[1].split(")")[0]
     assert f"nis={nis}" in page.url and "layers=judicial_division%2Cpolice_zone%2Cprimary_care_zone" in page.url
+    popup = page.frame_locator(MAP).locator(".leaflet-popup-content")
+    expect(popup.get_by_role("link", name="Gemeente")).to_have_attribute("href", f"../../gemeente?nis={nis}&lang=nl")
     panel = page.locator("[data-testid='stTable']")
     for layer_id in ("police_zone", "primary_care_zone", "judicial_division"):
         layer = atlas.layer(layer_id)
@@ -70,33 +85,109 @@ def test_switching_language_changes_the_titles(page, app_url: str) -> None:
 def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None:
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    expect(page.locator(POLYGONS).first).to_be_visible(timeout=30000)
-    holder = page.locator(".st-key-map .scales-map")
-    on_map = holder.locator(".scales-legend [role='listitem']")
-    expect(on_map).to_have_text(
+    frame = map_frame(page)
+    legend = page.locator("[role='list'] [role='listitem']")
+    expect(legend).to_have_text(
         ["Gerechtelijke afdeling", "Politiezone", "Eerstelijnszone", "Veilig Huis (hoofdlocatie)"]
     )
-    lines = holder.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
-    drawn = lines.count()
-    holder.evaluate("element => { element.leafletMap.setZoom(10); element.kept = true; }")
+    lines = page.frame_locator(MAP).locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+    expect(lines).to_have_count(3)  # one multi-line path per border layer
+    frame.evaluate("() => { map.setZoom(10); window.kept = true; }")
     page.wait_for_timeout(600)
     page.get_by_role("button", name="Remove Eerstelijnszone").click()
     wait_for_app(page)
-    expect(on_map).to_have_text(
-        ["Gerechtelijke afdeling", "Politiezone", "Veilig Huis (hoofdlocatie)"]
-    )  # the legend follows
-    assert holder.evaluate("element => element.kept === true")  # the same map: not remounted
-    assert holder.evaluate("element => element.leafletMap.getZoom()") == 10
-    assert lines.count() == drawn - 1  # one border layer (one multi-line path) less, the others kept
+    expect(legend).to_have_text(["Gerechtelijke afdeling", "Politiezone", "Veilig Huis (hoofdlocatie)"])
+    expect(lines).to_have_count(2)  # the layer went, the others stayed
+    assert frame.evaluate("() => window.kept === true")  # the same map: not remounted
+    assert frame.evaluate("() => map.getZoom()") == 10  # the reader's zoom kept
     assert page.url.endswith("layers=judicial_division%2Cpolice_zone")  # the address follows, the map stays
 
 
+def _on_top(page, selector: str) -> str:
+    """The tag of what is drawn at the centre of the element `selector` (the element itself, or what covers it)."""
+    return page.locator(selector).first.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).tagName; }"
+    )
+
+
 def test_a_map_that_cannot_load_says_so(page, app_url: str) -> None:
-    page.route("**/leaflet/leaflet.js", lambda route: route.abort())  # e.g. a proxy that blocks scripts
+    message = "[data-testid='stCaptionContainer']:has-text('De kaart wordt geladen')"
     page.goto(f"{app_url}/kaart")
     wait_for_app(page)
-    expect(page.get_by_role("alert").filter(has_text="De kaart kon niet laden")).to_be_visible(timeout=30000)
+    map_frame(page)
+    assert _on_top(page, message) == "IFRAME"  # loaded: the map covers the message
+    page.route("**/*.js", lambda route: route.abort() if "/app/static/" in route.request.url else route.continue_())
+    page.goto(f"{app_url}/kaart")  # e.g. a proxy that blocks the map's scripts
+    wait_for_app(page)
+    page.wait_for_timeout(3000)
+    expect(page.locator(message)).to_contain_text("Blijft dit staan, dan kon de kaart niet laden")
+    assert _on_top(page, message) != "IFRAME"  # not covered: the reader is told
     expect(page.get_by_text("Klik op een gemeente")).to_be_visible()  # the rest of the page still works
+
+
+def test_the_map_downloads_as_one_html_file_that_opens_offline(page, browser, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/kaart")
+    wait_for_app(page)
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="Download deze kaart (HTML)").click()
+    saved = tmp_path / "kaart.html"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "<script src=" not in text and 'rel="stylesheet" href=' not in text  # every asset inside the file
+    context = browser.new_context()
+    offline = context.new_page()
+    offline.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    offline.goto(saved.as_uri())
+    expect(offline.locator(POLYGONS)).to_have_count(304 + 9, timeout=30000)
+    expect(offline.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")).to_have_count(3)
+    expect(offline.locator(".leaflet-control-layers")).to_contain_text("Politiezone")
+    expect(offline.get_by_text("Referentiedatum", exact=False).first).to_be_visible()
+    expect(offline.get_by_text("OpenStreetMap", exact=False).first).to_be_attached()
+    context.close()
+
+
+def test_the_map_draws_behind_a_base_path(browser, atlas, mirror: Path) -> None:
+    from tests.e2e.conftest import _serve, _stop
+
+    process, url = _serve("app.py", {**os.environ, "SCALES_MIRROR": str(mirror)}, base_path="scales")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        page.goto(f"{url}/kaart")
+        expect(page.frame_locator(MAP).locator(POLYGONS)).to_have_count(304 + 9, timeout=60000)
+        context.close()
+    finally:
+        _stop(process)
+
+
+def _tabs_to(page, label: str) -> int:
+    """Tab presses from where the focus is until the control named `label` has it."""
+    for count in range(1, 200):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.innerText || ''").strip() == label:
+            return count
+    return 200
+
+
+@pytest.mark.parametrize("path", ["kaart", "bereik"])
+def test_the_map_is_one_tab_stop_and_can_be_skipped(page, app_url: str, path: str) -> None:
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    map_frame(page)
+    below = "Download deze kaart (HTML)"  # the first control below the map
+    stops = _tabs_to(page, below)
+    print(f"\n{path}: {stops} Tab stops to the first control below the map")
+    assert stops <= 40  # not one per municipality
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    map_frame(page)
+    page.get_by_role("link", name="Sla de kaart over").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash.endsWith('-after')")  # moved past the map
+    page.wait_for_timeout(800)  # Streamlit scrolls to the anchor first (a person's next key comes later anyway)
+    assert _tabs_to(page, below) <= 2  # past the map's eight stops
 
 
 def test_matrix_downloads_as_belgian_csv(page, app_url: str) -> None:
@@ -121,7 +212,7 @@ def test_coverage_and_capacity_pages_render_and_download(page, app_url: str) -> 
     page.goto(f"{app_url}/bereik")
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Hoe ver wonen inwoners van hulp?", timeout=30000)
-    expect(page.locator(POLYGONS).first).to_be_attached(timeout=30000)
+    expect(page.frame_locator(MAP).first.locator(POLYGONS).first).to_be_attached(timeout=30000)
     with page.expect_download(timeout=30000) as download:
         page.locator(".st-key-csv-bereik-veilig_huis-15km button").click()
     lines = [x for x in Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines() if x[:2] != "# "]
@@ -172,7 +263,7 @@ def test_first_paint_of_the_map_page_against_a_bare_page(page, browser, app_url:
     yardstick.route("**/*", lambda r: r.continue_() if r.request.url.startswith(bare_url) else r.abort())
     bare = sorted(_first_paint(yardstick, bare_url, lambda p: p.locator("h1")) for _ in range(3))[1]
     context.close()
-    first_path = lambda p: p.locator(POLYGONS).first  # noqa: E731
+    first_path = lambda p: p.frame_locator(MAP).locator(POLYGONS).first  # noqa: E731
     kaart = sorted(_first_paint(page, f"{app_url}/kaart", first_path) for _ in range(3))[1]
     print(f"\nfirst paint: bare page {bare:.2f} s, map page {kaart:.2f} s, ratio {kaart / bare:.2f}")
     assert bare > 0 and kaart > 0
