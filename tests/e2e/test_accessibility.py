@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 PAGES = ["", "kaart", "vergelijk", "gemeente", "bereik", "capaciteit", "scenarios", "rapport", "bronnen"]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-MAP = ".st-key-map .scales-map"
+MAP = "iframe[title='streamlit_folium.st_folium']"
 FOCUSED = """() => { const e = document.activeElement; if (!e) return "";
     const label = e.closest("label") || (e.id && document.querySelector(`label[for="${e.id}"]`));
     const text = e.getAttribute("aria-label") || e.innerText || (label && label.innerText) || e.value || "";
