@@ -67,8 +67,8 @@ def _local(element, js: tuple[str, ...], css: tuple[str, ...]):
 
 class _Reading(MacroElement):
     """How the map reads: shapes are not Tab stops (the map itself is one, operable with the arrow and
-    +/- keys; the search is the keyboard's way to a municipality), and unit names (permanent tooltips of
-    class `scales-label`) are written only from `LABEL_ZOOM` on."""
+    +/- keys; the search is the keyboard's way to a municipality), unit names (permanent tooltips of
+    class `scales-label`) are written only from `LABEL_ZOOM` on, and the scale bar is metric only."""
 
     _template = Template(
         """
@@ -83,6 +83,7 @@ class _Reading(MacroElement):
             };
             map.on("zoomend", labels);
             labels();
+            L.control.scale({imperial: false}).addTo(map);
             var unfocusable = function (layer) {
                 var element = layer.getElement && layer.getElement();
                 if (element) element.setAttribute("tabindex", "-1");
@@ -167,9 +168,9 @@ def geojson(spec: Mapping, *, embed: bool, nis_label: str = ""):
 
 
 def base_map(lang: str, bounds: list[list[float]] = FLANDERS_BOUNDS, *, embed: bool = False) -> folium.Map:
-    """An OpenStreetMap base fitted to `bounds` with fullscreen, a distance measure in km (Belgian number
-    format) and a scale bar; the panes `maps` draws in; unit names from `LABEL_ZOOM` on."""
-    m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
+    """An OpenStreetMap base fitted to `bounds` with fullscreen and a distance measure in km (Belgian number
+    format); the panes `maps` draws in."""
+    m = folium.Map(tiles=None, zoom_snap=0.25, prefer_canvas=False)
     _local(m, scripts(), ASSETS_CSS[:1])  # the plugins' scripts included
     folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19, control=False).add_to(m)
     for name, z_index in PANES.items():
