@@ -7,6 +7,8 @@ file, with `pages/` and `static/` installed beside it), both call `main()` on ev
 from __future__ import annotations
 
 import datetime as dt
+import time
+import urllib.request
 
 import streamlit as st
 
@@ -18,12 +20,14 @@ SETTINGS = {
     "server.headless": "true",
     "server.fileWatcherType": "none",
     "server.maxUploadSize": "5",
+    "server.scriptHealthCheckEnabled": "true",
     "client.showErrorDetails": "none",
     "client.toolbarMode": "viewer",
     "browser.gatherUsageStats": "false",
     "theme.base": "light",
 }
-"""Streamlit settings the dashboard needs: served Leaflet, 5 MB uploads, no tracebacks for users.
+"""Streamlit settings the dashboard needs: served Leaflet, 5 MB uploads, no tracebacks for users, the
+script health check (`wake`).
 `.streamlit/config.toml` holds the same for `streamlit run app.py` (a test keeps the two equal)."""
 
 
@@ -35,6 +39,30 @@ STYLE = """<style>
 """Captions in a grey with 7.5:1 contrast on white, not faded (Streamlit's own reach 2.8–3.9:1, below the
 4.5:1 of WCAG 2.1 AA). A map's frame is drawn over the message before it (`webmap.show_map`): the message
 shows while the map loads, and stays if it cannot."""
+
+
+def wake(base_url: str, timeout: float = 120.0) -> bool:
+    """Run the dashboard's script once, through Streamlit's script health check, as soon as the server at
+    `base_url` answers; True when it ran without error.
+
+    Streamlit decides on the first script run after a start whether an app with a `pages/` folder beside
+    its entry script is a legacy multipage app; until `st.navigation` has run once, a deep link opened as
+    the very first visit (`/scenarios`) runs that page alone, without this frame, or shows "Page not
+    found" (`/kaart`). One run of the entry script settles it for every visitor after.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.3)
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/script-health-check", timeout=timeout) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
 
 
 def main() -> None:

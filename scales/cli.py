@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -397,12 +398,17 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     """Start the dashboard of this installation (works from a wheel as from a checkout)."""
-    from scales.app import SETTINGS
+    from scales.app import SETTINGS, wake
 
     script = Path(__file__).resolve().parent / "app.py"
     flags = [f"--{key}={value}" for key, value in SETTINGS.items()] + [f"--server.port={args.port}"]
     env = {**os.environ, **({"SCALES_MIRROR": str(Path(args.mirror).resolve())} if args.mirror else {})}
-    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(script), *flags], env=env)
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), *flags], env=env)
+    threading.Thread(target=wake, args=(f"http://127.0.0.1:{args.port}",), daemon=True).start()
+    try:
+        return server.wait()
+    except KeyboardInterrupt:  # Ctrl-C reaches the server too; wait for it to stop
+        return server.wait()
 
 
 def parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scales.app import wake
 from tests.servers import wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +48,8 @@ def _serve(script: str, env: dict, base_path: str = "") -> tuple[subprocess.Pope
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     wait_healthy(url, process)
+    if script == "app.py":
+        assert wake(url), "the dashboard's script did not run without error at start"  # as `scales dashboard`
     return process, url
 
 

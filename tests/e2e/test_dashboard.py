@@ -147,7 +147,7 @@ def test_the_map_downloads_as_one_html_file_that_opens_offline(page, browser, ap
     context.close()
 
 
-def test_the_map_draws_behind_a_base_path(browser, atlas, mirror: Path) -> None:
+def test_a_fresh_server_behind_a_base_path_opens_deep_links_and_draws_maps(browser, atlas, mirror: Path) -> None:
     from tests.e2e.conftest import _serve, _stop
 
     process, url = _serve("app.py", {**os.environ, "SCALES_MIRROR": str(mirror)}, base_path="scales")
@@ -155,6 +155,11 @@ def test_the_map_draws_behind_a_base_path(browser, atlas, mirror: Path) -> None:
         context = browser.new_context()
         page = context.new_page()
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        page.goto(f"{url}/scenarios")  # the first visit after the start is a deep link
+        wait_for_app(page)
+        expect(page.locator("h1")).to_have_text("Scenario's: probeer een afstemming en bewaar ze", timeout=30000)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        expect(page.get_by_role("link", name="Kaart")).to_be_visible()  # the frame's navigation, not file names
         page.goto(f"{url}/kaart")
         expect(page.frame_locator(MAP).locator(POLYGONS)).to_have_count(304 + 9, timeout=60000)
         context.close()
