@@ -56,7 +56,7 @@ threshold = left.slider(t("threshold_label"), 5, 40, int(cv.DEFAULT_THRESHOLD_KM
 kinds = middle.multiselect(
     t("locations_label"),
     list(cv.LOCATION_KINDS),
-    default=["veilig_huis_locations", "antenna_points"],
+    default=[k for k in ("veilig_huis_locations", "antenna_points") if len(data.points[k])],  # none empty
     format_func=labels(cv.LOCATION_KINDS, lambda k: t(f"point_{k}")).get,
     key="coverage_kinds",
 )
@@ -111,6 +111,15 @@ if message := st.session_state.pop("coverage_set_message", None):
     getattr(st, message[0])(message[1])
 baseline_places = pd.concat([cv.locations(data, tuple(kinds), date), own_places], ignore_index=True)
 
+regions = {"": t("region_all")} | {
+    f"{layer_id}={unit}": f"{layer_name(layer_id)}: {name}"
+    for layer_id in cv.REGION_LAYERS
+    for unit, name in layer_of(layer_id, date).unit_names().items()
+    if layer_id != "province" or unit in set(data.atoms["province_nis"])
+}
+region = st.selectbox(t("region_label"), list(regions), format_func=regions.get, key="coverage_region")
+region_nis = cv.region_municipalities(data, *region.split("="), date) if region else None
+
 left, right = st.columns(2)
 added = left.multiselect(
     t("whatif_add"), flemish, format_func=labels(flemish, names.get).get, key="coverage_add", placeholder="Kinrooi …"
@@ -157,6 +166,22 @@ except ScalesError as error:  # no location at all: say what to do instead of fi
 base = assessed(baseline_places, float(threshold), date) if len(baseline_places) else (result, gaps, totals)
 changed = bool(added or removed)
 change = cv.delta(base[0], result)
+k = int(st.session_state.get("suggest_k", 5))
+asked = (tuple(places["location_id"]), threshold, k, region)  # a suggestion holds for these choices only
+if st.session_state.pop("suggest_requested", False):  # asked below the map; made first, so the map shows it
+    with st.spinner(t("suggest_run")):
+        st.session_state["suggestion"] = (
+            asked,
+            cv.suggest(data, places, float(threshold), k, demand(), within=region_nis),
+        )
+
+
+def current_suggestion() -> dict | None:
+    """The suggestion made for the choices on screen, if any."""
+    made = st.session_state.get("suggestion")
+    return made[1] if made and made[0] == asked else None
+
+
 readings = {  # the resident's own Veilig Huis first (the default reading), then any location
     "own": ("within_own_label", "inhabitants_within_own", "share_within_own", "mean_own_distance_label"),
     "any": ("within_label", "inhabitants_within", "share_within", "mean_distance_label"),
@@ -203,6 +228,15 @@ if gap_layer:
     empty = data.geometry(data.layer(gap_layer, date))
     empty = empty[empty["unit_id"].isin(gaps[gap_layer]["unit_id"])]
     layers.append(maps.gap_layer(maps.feature_collection(empty, ["unit_id", "name"]), t("gap_map_label")))
+suggested = current_suggestion()
+if suggested is not None:  # the recommended sites, with what each adds
+    picks = suggested[suggested["recommended"]]
+    sites = places.iloc[:0]
+    for row in picks.itertuples():
+        label = t("suggested_site", name=names[row.candidate], gain=number(row.gain, lang()))
+        sites = cv.add_location(sites, data, row.candidate, label, date)
+    if len(sites):
+        layers.append(maps.places_layer(sites.assign(kind="suggested"), "suggested", lang(), t("point_suggested")))
 shown_kinds = [*kinds, *([cv.UPLOADED] if len(own_places) else [])]
 for kind in shown_kinds:
     mine = places[places["kind"] == kind]
@@ -232,37 +266,62 @@ show(table[["name", "inhabitants", "inhabitants_within_own", "share_within_own",
 downloads(table, f"bereik-{by}-{threshold}km", t("coverage_title"), (by, "veilig_huis"), "inhabitants")
 
 st.subheader(t("gaps_title"))
+st.caption(t("gaps_ranked", region=regions[region]))
 for key, frame in gaps.items():
+    if region_nis is not None:  # one's own province, arrondissement or Veilig Huis
+        if "nis" in frame:
+            frame = frame[frame["nis"].isin(region_nis)]
+        else:
+            layer = layer_of(key, date).membership
+            frame = frame[frame["unit_id"].isin(layer.loc[layer["nis"].isin(region_nis), "unit_id"])]
     people = number(frame["inhabitants"].sum(), lang()) if "inhabitants" in frame else ""
     with st.expander(t(f"gap_{key}", n=len(frame), km=threshold, people=people)):
-        show(frame)
+        show(frame.drop(columns=[c for c in ("nearest_id", "nearest_vh", "own_vh") if c in frame]))
         downloads(frame, f"lacunes-{key}-{threshold}km", t(f"gap_{key}", n=len(frame), km=threshold, people=people))
 
 st.subheader(t("suggest_title"))
 st.caption(t("suggest_help"))
-k = st.number_input(t("suggest_k"), 1, 10, 5, key="suggest_k")
-if st.button(t("suggest_run"), key="suggest_run"):
-    with st.spinner(t("suggest_run")):
-        found = cv.suggest(data, places, float(threshold), int(k), demand())
-    st.session_state["suggestion"] = (tuple(places["location_id"]), threshold, int(k), found)
-saved = st.session_state.get("suggestion")
-if saved and saved[:3] == (tuple(places["location_id"]), threshold, int(k)):  # for the locations shown
-    found = saved[3]
-    left, right = st.columns(2)
-    for column, method in ((left, "greedy"), (right, "exact")):
-        picks = found[method]
-        column.markdown(f"**{t(f'{method}_label')}**")
-        with column:
-            show(pd.DataFrame({"municipality": picks["candidate"].map(names), "gain": picks["gain"]}))
-    gain = {m: found[m]["gain"].sum() for m in ("greedy", "exact")}
-    st.caption(
-        t(
-            "suggest_gap",
-            greedy=number(gain["greedy"], lang()),
-            exact=number(gain["exact"], lang()),
-            gap=percent(found["gap"], lang(), 1),
+st.number_input(t("suggest_k"), 1, 10, 5, key="suggest_k")
+st.button(t("suggest_run"), key="suggest_run", on_click=lambda: st.session_state.update(suggest_requested=True))
+found = current_suggestion()
+if found is not None:
+    chosen = found[found["recommended"]]
+    firm = found["firm"].set_index("candidate")
+    st.markdown(f"**{t('suggest_recommended' if found['recommended'] == 'exact' else 'suggest_greedy_only')}**")
+    province = cv.province_of(data)
+    show(
+        pd.DataFrame(
+            {
+                "municipality": chosen["candidate"].map(names),
+                "province": chosen["candidate"].map(province),
+                "gain": chosen["gain"],
+                "alternative": chosen["candidate"].map(firm["alternative"]).map(names),
+                "loss": chosen["candidate"].map(firm["loss"]),
+            }
         )
     )
+    st.caption(t("suggest_firm", region=regions[region]))
+
+    def add_suggested() -> None:
+        """The recommended sites join the what-if locations (as if chosen one by one above)."""
+        current = st.session_state.get("coverage_add", [])
+        st.session_state["coverage_add"] = [*current, *(n for n in chosen["candidate"] if n not in current)]
+
+    st.button(t("suggest_add", n=len(chosen)), key="suggest_add", on_click=add_suggested, type="primary")
+    if found["exact"] is not None:
+        with st.expander(t("suggest_fallback")):
+            fast = found["greedy"]
+            show(pd.DataFrame({"municipality": fast["candidate"].map(names), "gain": fast["gain"]}))
+            gain = {m: found[m]["gain"].sum() for m in ("greedy", "exact")}
+            st.caption(
+                t(
+                    "suggest_gap",
+                    greedy=number(gain["greedy"], lang()),
+                    exact=number(gain["exact"], lang()),
+                    gap=percent(found["gain_gap"], lang(), 1),
+                    total_gap=percent(found["gap"], lang(), 1),
+                )
+            )
 
 with st.expander(t("fca_title")):
     st.caption(t("fca_help"))

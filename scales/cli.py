@@ -235,7 +235,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
           "inferred); others as their basis says (`scales layers`, Bronnen)", file=sys.stderr)  # fmt: skip
     result = coverage.coverage(atlas, places, args.threshold_km, demand, args.date)
     if args.suggest:
-        found = coverage.suggest(atlas, places, args.threshold_km, args.suggest, demand, exact=not args.greedy_only)
+        within = _within(atlas, args.within, args.date)
+        found = coverage.suggest(
+            atlas, places, args.threshold_km, args.suggest, demand, exact=not args.greedy_only, within=within
+        )
         picks = {
             method: _records(found[method].assign(name=found[method]["candidate"].map(atlas.names)))
             for method in ("greedy", "exact")
@@ -243,12 +246,27 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         }
         if args.format == "csv":  # one row per suggested site, the method named
             return _table(pd.DataFrame([{"method": m, **row} for m, rows in picks.items() for row in rows]), args)
+        firm = found["firm"]
+        named = atlas.names
+        firm = firm.assign(name=firm["candidate"].map(named), alternative_name=firm["alternative"].map(named))
         _json(
-            {"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], **coverage.totals(result)},
+            {"threshold_km": args.threshold_km, **picks, "optimality_gap": found["gap"], "recommended":
+             found["recommended"], "gain_gap": found["gain_gap"], "firm": _records(firm), **coverage.totals(result)},
             args,
-        )
+        )  # fmt: skip
         return 0
     return _table(coverage.by_unit(result, atlas.resolve(args.by, args.date), atlas.names), args)
+
+
+def _within(atlas: Atlas, choice: str | None, date) -> frozenset[str] | None:
+    """`--within LAYER=UNIT` (a province, judicial arrondissement or Veilig Huis) as the NIS codes it holds."""
+    if not choice:
+        return None
+    layer_id, _, unit_id = choice.partition("=")
+    if layer_id not in coverage.REGION_LAYERS or unit_id not in set(atlas.layer(layer_id, date).units["unit_id"]):
+        known = ", ".join(coverage.REGION_LAYERS)
+        raise UsageError(Problem("within_unknown", {"choice": choice, "layers": known}))
+    return coverage.region_municipalities(atlas, layer_id, unit_id, date)
 
 
 def cmd_capacity(args: argparse.Namespace) -> int:
@@ -478,6 +496,10 @@ def parser() -> argparse.ArgumentParser:
     cover.add_argument("--location-set", metavar="NAME", help="add a set of own locations saved on the Bereik page")
     cover.add_argument("--suggest", type=int, metavar="K", help="the next K antenna sites (greedy and exact)")
     cover.add_argument("--greedy-only", action="store_true", help="with --suggest: skip the exact solution")
+    cover.add_argument(
+        "--within", metavar="LAYER=UNIT", help="with --suggest: candidates and people of one province, judicial "
+        "arrondissement or Veilig Huis only (e.g. veilig_huis=vh-limburg)",
+    )  # fmt: skip
     cover.set_defaults(run=cmd_coverage)
     staffing = sub.add_parser(
         "capacity", parents=[common, dated, tabular], help="ARIEC staff per area and missing roles"

@@ -120,8 +120,50 @@ TEXTS: dict[str, dict[str, str]] = {
     "suggest_k": {"nl": "Aantal nieuwe antennepunten", "en": "Number of new antenna points"},
     "suggest_run": {"nl": "Bereken voorstel", "en": "Compute suggestion"},
     "suggest_gap": {
-        "nl": "Gretig bereikt {greedy} extra inwoners, exact {exact}: optimaliteitskloof {gap}.",
-        "en": "Greedy reaches {greedy} extra inhabitants, exact {exact}: optimality gap {gap}.",
+        "nl": "Gretig brengt {greedy} extra inwoners binnen bereik, het optimum {exact}: gretig haalt {gap} minder van "
+        "wat erbij kan ({total_gap} op alle bereikte inwoners samen). Gebruik het optimum; gretig is de snelle "
+        "benadering voor wie veel plekken tegelijk zoekt.",
+        "en": "Greedy brings {greedy} extra inhabitants within reach, the optimum {exact}: greedy gets {gap} less of "
+        "what can be added ({total_gap} on all inhabitants reached together). Use the optimum; greedy is the fast "
+        "approximation for many sites at once.",
+    },
+    "suggest_recommended": {
+        "nl": "Aanbevolen: het exacte optimum (maximale-dekkingsprobleem, opgelost)",
+        "en": "Recommended: the exact optimum (maximal covering problem, solved)",
+    },
+    "suggest_greedy_only": {
+        "nl": "Voorstel: de gretige benadering (het exacte probleem is niet opgelost)",
+        "en": "Suggestion: the greedy approximation (the exact problem was not solved)",
+    },
+    "suggest_firm": {
+        "nl": "Binnen: {region}. Per plek de beste andere gemeente in haar plaats (de andere plekken blijven) en hoeveel "
+        "inwoners minder die bereikt: een klein verschil is een bijna-gelijkspel, daar kiest u vrij; een groot "
+        "verschil maakt de plek vast.",
+        "en": "Within: {region}. For each site the best other municipality in its place (the other sites kept) and how "
+        "many fewer inhabitants that reaches: a small difference is a near-tie, where you may choose freely; a large "
+        "one makes the site firm.",
+    },
+    "suggest_add": {
+        "nl": "Voeg deze {n} plekken toe aan mijn locaties (wat-als)",
+        "en": "Add these {n} sites to my locations (what-if)",
+    },
+    "suggest_fallback": {
+        "nl": "Snelle benadering (gretig) en haar kloof",
+        "en": "Fast approximation (greedy) and its gap",
+    },
+    "suggested_site": {"nl": "Voorstel: {name} (+{gain} inwoners)", "en": "Suggested: {name} (+{gain} inhabitants)"},
+    "point_suggested": {"nl": "Voorgestelde plek", "en": "Suggested site"},
+    "region_label": {
+        "nl": "Beperk voorstellen en lacunes tot",
+        "en": "Limit suggestions and gaps to",
+    },
+    "region_all": {
+        "nl": "heel Vlaanderen (en Brussel in de lacunes)",
+        "en": "all of Flanders (and Brussels in the gaps)",
+    },
+    "gaps_ranked": {
+        "nl": "Binnen: {region}. Elke lijst staat op het aantal betrokken inwoners, het grootste eerst, met de provincie.",
+        "en": "Within: {region}. Each list is ranked by the inhabitants concerned, largest first, with the province.",
     },
     "greedy_label": {"nl": "Gretig", "en": "Greedy"},
     "exact_label": {"nl": "Exact", "en": "Exact"},
@@ -236,6 +278,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_worst_km": {"nl": "Afstand (km)", "en": "Distance (km)"},
     "col_municipality": {"nl": "Gemeente", "en": "Municipality"},
     "col_gain": {"nl": "Extra inwoners binnen bereik", "en": "Extra inhabitants within reach"},
+    "col_province": {"nl": "Provincie", "en": "Province"},
+    "col_alternative": {"nl": "Beste andere plek", "en": "Best other site"},
+    "col_loss": {"nl": "Inwoners minder met die plek", "en": "Inhabitants fewer with that site"},
     "col_supply_per_10k": {"nl": "Aanbod per 10.000 inwoners", "en": "Supply per 10,000 inhabitants"},
     "loading": {"nl": "Gegevens laden: {step}", "en": "Loading data: {step}"},
     "load_failed": {
@@ -421,8 +466,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "tooltip_nis": {"nl": "NIS", "en": "NIS"},
     "not_covered": {"nl": "niet gedekt", "en": "not covered"},
     "point_basis": {
-        "nl": "Locaties zonder gepubliceerd adres staan op een binnenpunt van de gastgemeente. Antennepunten: geen gepubliceerd (vul data/antenna_points.csv aan).",
-        "en": "Locations without a published address are drawn at an interior point of the host municipality. Antenna points: none published (fill in data/antenna_points.csv).",
+        "nl": "Locaties zonder gepubliceerd adres staan op een binnenpunt van de gastgemeente. Antennepunten: SBV 2025 noemt ze, maar geen bron geeft hun adressen; laad uw eigen locaties op de pagina Bereik (CSV) of voeg er daar een toe.",
+        "en": "Locations without a published address are drawn at an interior point of the host municipality. Antenna points: SBV 2025 mentions them, but no source gives their addresses; upload your own locations on the Coverage page (CSV) or add one there.",
     },
     "point_veilig_huis_locations": {"nl": "Veilig Huis (hoofdlocatie)", "en": "Veilig Huis (main location)"},
     "point_antenna_points": {"nl": "Antennepunt", "en": "Antenna point"},
@@ -700,6 +745,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "andere plaats.",
         "en": "{path} could not be written ({error}); nothing was left half-written. Free some space or choose "
         "another place.",
+    },
+    "problem_within_unknown": {
+        "nl": "--within {choice}: geef LAGE=EENHEID met een laag uit {layers} en een eenheid-code van die laag "
+        "(zie `scales membership LAGE`).",
+        "en": "--within {choice}: give LAYER=UNIT with a layer from {layers} and a unit code of that layer "
+        "(see `scales membership LAYER`).",
     },
     "problem_suggest_too_many": {
         "nl": "{k} locaties voorstellen kan niet: kies 1 tot {limit}.",

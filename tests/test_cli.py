@@ -59,7 +59,7 @@ ARGS = {
 JSON_KEYS = {
     "compare": {"units_a", "units_b", "v_measure", "alignment_cost_a_into_b", "atoms_left_out"},
     "align": {"moves", "cost_inhabitants", "cost_municipalities", "metrics"},
-    "coverage --suggest 2": {"threshold_km", "greedy", "exact", "optimality_gap"},
+    "coverage --suggest 2": {"threshold_km", "greedy", "exact", "optimality_gap", "recommended", "gain_gap", "firm"},
 }
 
 

@@ -225,27 +225,65 @@ def units_without_location(layer: Layer, places: pd.DataFrame, atlas: Atlas) -> 
 
 
 def gaps(result: Coverage, atlas: Atlas, date=None) -> dict[str, pd.DataFrame]:
-    """What a governor should look at: zones without a location, municipalities beyond the threshold,
-    municipalities whose nearest location belongs to another Veilig Huis, and municipalities that no
-    Flemish Veilig Huis covers (Brussels)."""
+    """What a governor should look at, each list ranked by the inhabitants it concerns and with its province:
+    zones without a location, municipalities beyond the threshold, municipalities whose nearest location
+    belongs to another Veilig Huis, and municipalities that no Flemish Veilig Huis covers (Brussels)."""
     names = atlas.names
+    province = province_of(atlas)
     per_nis = result.points.groupby("nis").agg(
         inhabitants=("weight", "sum"), nearest_km=("nearest_km", "max"), nearest_id=("nearest_id", "first"),
         nearest_vh=("nearest_vh", "first"), own_vh=("own_vh", "first"), own_km=("own_km", "max"),
     ).reset_index()  # fmt: skip
     per_nis.insert(1, "name", per_nis["nis"].map(names))
-    beyond = per_nis[per_nis["nearest_km"] > result.threshold_km].sort_values("nearest_km", ascending=False)
-    other = per_nis[(per_nis["own_vh"] != "") & (per_nis["nearest_vh"] != per_nis["own_vh"])]
-    other = other.sort_values("inhabitants", ascending=False)
+    per_nis.insert(2, "province", per_nis["nis"].map(province))
+    ranked = per_nis.sort_values(["inhabitants", "nis"], ascending=[False, True])
+    beyond = ranked[ranked["nearest_km"] > result.threshold_km]
+    other = ranked[(ranked["own_vh"] != "") & (ranked["nearest_vh"] != ranked["own_vh"])]
     own = own_veilig_huis(atlas, atlas.atoms["nis"], date)
-    uncovered = atlas.atoms.loc[own == "", ["nis", "name_nl"]].rename(columns={"name_nl": "name"})
+    uncovered = atlas.atoms.loc[own == "", ["nis", "name_nl", "inhabitants"]].rename(columns={"name_nl": "name"})
     return {
-        "primary_care_zone": units_without_location(atlas.layer("primary_care_zone", date), result.places, atlas),
-        "police_zone": units_without_location(atlas.layer("police_zone", date), result.places, atlas),
+        layer_id: zones_ranked(
+            atlas,
+            atlas.layer(layer_id, date),
+            units_without_location(atlas.layer(layer_id, date), result.places, atlas),
+        )
+        for layer_id in ("primary_care_zone", "police_zone")
+    } | {  # fmt: skip
         "beyond": beyond.reset_index(drop=True),
         "other_veilig_huis": other.reset_index(drop=True),
-        "no_veilig_huis": uncovered.reset_index(drop=True),
+        "no_veilig_huis": uncovered.sort_values("inhabitants", ascending=False).reset_index(drop=True),
     }
+
+
+def zones_ranked(atlas: Atlas, layer: Layer, zones: pd.DataFrame) -> pd.DataFrame:
+    """Zones (`unit_id`, `name`) with their inhabitants and province (that of their most populous
+    municipality), most inhabitants first."""
+    people = atlas.atoms.set_index("nis")["inhabitants"]
+    rows = layer.membership[layer.membership["unit_id"].isin(zones["unit_id"])]
+    rows = rows.assign(people=rows["nis"].map(people) * rows["share_inhabitants"])
+    inhabitants = rows.groupby("unit_id")["people"].sum().round()
+    largest = rows.sort_values("people").drop_duplicates("unit_id", keep="last").set_index("unit_id")["nis"]
+    province = largest.map(province_of(atlas))
+    table = zones.assign(
+        province=zones["unit_id"].map(province).fillna(""), inhabitants=zones["unit_id"].map(inhabitants).fillna(0)
+    )
+    return table.sort_values(["inhabitants", "unit_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def province_of(atlas: Atlas) -> pd.Series:
+    """NIS → province name, or the region's for Brussels (which has no province)."""
+    atoms = atlas.atoms.set_index("nis")
+    return atoms["province"].where(atoms["province"].fillna("") != "", atoms["region"])
+
+
+REGION_LAYERS = ("province", "judicial_arrondissement", "veilig_huis")
+"""The layers a governor can narrow suggestions and gap lists to (one unit of one of them)."""
+
+
+def region_municipalities(atlas: Atlas, layer_id: str, unit_id: str, date=None) -> frozenset[str]:
+    """The municipalities of one unit (a split municipality counts where most of it lies)."""
+    dominant = dominant_units(atlas.layer(layer_id, date).membership)
+    return frozenset(dominant.index[dominant == unit_id])
 
 
 def totals(result: Coverage) -> dict[str, float]:
@@ -337,28 +375,68 @@ def exact_sites(
 
 def suggest(
     atlas: Atlas, places: pd.DataFrame, threshold_km: float = DEFAULT_THRESHOLD_KM, k: int = 5,
-    demand: Demand | None = None, exact: bool = True,
+    demand: Demand | None = None, exact: bool = True, within: frozenset[str] | set[str] | None = None,
 ) -> dict[str, object]:  # fmt: skip
-    """The next K antenna sites among Flemish municipalities (at their interior points), greedy and exact,
-    with each site's gain and the greedy answer's optimality gap. K is 1 to `MAX_SUGGESTED` (the exact model
-    grows with K; nobody plans that many sites at once)."""
+    """The next K antenna sites among Flemish municipalities (at their interior points), greedy and exact.
+
+    `within` (NIS codes, e.g. `region_municipalities`) narrows both the candidates and the people counted
+    to one region. Returns `greedy` and `exact` (`candidate`, `gain`, `covered`), `recommended` (the exact
+    answer when it was solved, else greedy), `gap` (greedy's shortfall on all people reached, kept for
+    0.2 scripts), `gain_gap` (its shortfall on the people *added*, what the choice is about) and `firm`:
+    for each recommended site the best other candidate in its place and the inhabitants that swap loses
+    (a small loss: a near-tie). K is 1 to `MAX_SUGGESTED`."""
     if not 1 <= int(k) <= MAX_SUGGESTED:
         raise UsageError(Problem("suggest_too_many", {"k": k, "limit": MAX_SUGGESTED}))
     demand = demand or municipal_demand(atlas)
+    points = demand.points if within is None else demand.points[demand.points["nis"].isin(within)]
+    points = points.reset_index(drop=True)
     flemish = atlas.atoms[atlas.atoms["region_nis"] == FLEMISH_REGION]
+    if within is not None:
+        flemish = flemish[flemish["nis"].isin(within)]
     candidates = pd.DataFrame({"candidate": flemish["nis"], "x": flemish["x"], "y": flemish["y"]}).reset_index(
         drop=True
     )
-    greedy = greedy_sites(demand.points, places, candidates, threshold_km, k)
-    result: dict[str, object] = {"greedy": greedy, "exact": None, "gap": None}
-    before = totals(coverage(atlas, places, threshold_km, demand))["inhabitants_within"]
-    if exact:
-        best = exact_sites(demand.points, places, candidates, threshold_km, k)
+    greedy = greedy_sites(points, places, candidates, threshold_km, k)
+    result: dict[str, object] = {"greedy": greedy, "exact": None, "gap": None, "gain_gap": None}
+    weight = points["weight"].to_numpy(float)
+    reached = _reach(points, places, threshold_km).any(axis=1) if len(places) else np.zeros(len(points), bool)
+    before = float(weight[reached].sum())
+    if exact and len(candidates):
+        best = exact_sites(points, places, candidates, threshold_km, k)
         result["exact"] = best
         greedy_total = greedy["covered"].iloc[-1] if len(greedy) else before
         exact_total = best["covered"].iloc[-1] if len(best) else before
         result["gap"] = (exact_total - greedy_total) / exact_total if exact_total else 0.0
+        added = exact_total - before
+        result["gain_gap"] = (exact_total - greedy_total) / added if added > 0 else 0.0
+    result["recommended"] = "exact" if result["exact"] is not None else "greedy"
+    chosen = result[result["recommended"]]["candidate"].tolist()
+    result["firm"] = site_alternatives(points, places, candidates, chosen, threshold_km)
     return result
+
+
+def site_alternatives(
+    demand: pd.DataFrame, places: pd.DataFrame, candidates: pd.DataFrame, chosen: list[str], threshold_km: float
+) -> pd.DataFrame:
+    """For each chosen site, the best candidate to put in its place (the others kept) and the inhabitants
+    that swap would no longer reach: `candidate`, `alternative`, `loss` (0: an equally good alternative)."""
+    weight = demand["weight"].to_numpy(float)
+    base = _reach(demand, places, threshold_km).any(axis=1) if len(places) else np.zeros(len(demand), bool)
+    reach = _reach(demand, candidates, threshold_km)
+    index = {nis: j for j, nis in enumerate(candidates["candidate"])}
+    picked = [index[nis] for nis in chosen]
+    total = float(weight[base | reach[:, picked].any(axis=1)].sum()) if picked else float(weight[base].sum())
+    rows = []
+    for site in picked:
+        others = [j for j in picked if j != site]
+        without = base | reach[:, others].any(axis=1) if others else base
+        gains = (reach & ~without[:, None]).T @ weight
+        gains[picked] = -1.0
+        best = int(np.argmax(gains))
+        loss = total - (float(weight[without].sum()) + max(float(gains[best]), 0.0))
+        alternative = candidates["candidate"].iloc[best] if gains[best] >= 0 else ""
+        rows.append((candidates["candidate"].iloc[site], alternative, round(loss)))
+    return pd.DataFrame(rows, columns=["candidate", "alternative", "loss"])
 
 
 # --- capacity-aware access ------------------------------------------------------------------------

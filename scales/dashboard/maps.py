@@ -51,6 +51,7 @@ POINT_STYLES = {
     "houses_of_justice": ("#2166ac", 6),
     "court_seats": ("#4d4d4d", 5),
     "uploaded": ("#1b7837", 7),
+    "suggested": ("#ffd700", 9),
 }
 
 

@@ -36,7 +36,8 @@ HEADERS = {
     "members": "col_members", "shared_with": "col_shared_with", "metric": "col_measure", "baseline": "col_baseline",
     "scenario": "col_scenario", "change": "col_change", "better": "col_better", "anchor_unit": "col_anchor_code",
     "supply_per_10k": "col_supply_per_10k", "nearest_km": "col_nearest_km", "candidate": "col_nis",
-    "gain": "col_gain", "unit_count": "col_units", "ariec_id": "col_unit_code", "police_zones": "col_police_zones",
+    "gain": "col_gain", "province": "col_province", "alternative": "col_alternative", "loss": "col_loss",
+    "unit_count": "col_units", "ariec_id": "col_unit_code", "police_zones": "col_police_zones",
     "inhabitants_per_staff": "col_inhabitants_per_staff", "municipalities_per_staff": "col_municipalities_per_staff",
     "police_zones_per_staff": "col_police_zones_per_staff", "roles_present": "col_roles_present",
     "profile_completeness": "col_completeness", "staff_year": "col_staff_year", "has_data": "col_has_data",
@@ -61,7 +62,7 @@ FORMATS: dict[str, tuple[str, int]] = {
     "own_km": ("number", 1), "nearest_km": ("number", 1),
     "staff": ("number", 0), "staff_per_100k": ("number", 2), "inhabitants_per_staff": ("number", 0),
     "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
-    "share": ("number", 2), "gain": ("number", 0),
+    "share": ("number", 2), "gain": ("number", 0), "loss": ("number", 0),
     "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4),
 }  # fmt: skip
 """How a column reads on a page: a number with so many decimals, a percentage, or `auto` (whole numbers from
