@@ -250,7 +250,10 @@ with legend_column:
     st.markdown(f"**{t('distance_legend')}**")
     legend(
         [(f"background:{c}", f"{number(low, lang())}{'+' if last else ''} km") for c, low, last in steps]
-        + [(f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}")) for k in shown_kinds]
+        + [
+            (f"background:{maps.POINT_STYLES[k][0]};border-radius:6px;width:12px", t(f"point_{k}"))
+            for k in [*shown_kinds, *(["suggested"] if suggested is not None else [])]
+        ]
         + (
             [("border-top:3px dashed #2166ac", t(f"gap_{gap_layer}", n=len(gaps[gap_layer]), km=threshold))]
             if gap_layer
