@@ -29,7 +29,7 @@ from scales.data.custom import CustomLayerError, parse_custom_layer
 from scales.engine.compare import MATRIX_METRICS, METRICS
 from scales.engine.metrics import WEIGHTS
 from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
-from scales.output.geodata import geodata_bytes, unit_polygons
+from scales.output.geodata import pair_geopackage
 from scales.output.report import pair_workbook
 from scales.output.reports import safe_name
 from scales.output.tables import as_text
@@ -203,9 +203,7 @@ with right:
     file_on_request(
         t("pair_geopackage"),
         (a_id, b_id, date, custom.meta.source if custom else ""),
-        lambda: geodata_bytes(
-            unit_polygons(data, data.resolve(a_id, date, own), data.resolve(b_id, date, own)), "gpkg"
-        ),
+        lambda: pair_geopackage(data, data.resolve(a_id, date, own), data.resolve(b_id, date, own), date, lang()),
         safe_name(f"{a_id}-tegenover-{b_id}-{date}") + ".gpkg",
         "application/geopackage+sqlite3",
     )

@@ -5,7 +5,7 @@ import streamlit.components.v1 as components
 
 from scales.dashboard.ui import atlas, labels, lang, layer_name, layer_of, own_layers, reference_date, t
 from scales.i18n import LANGUAGES
-from scales.output.geodata import FORMATS, geodata_bytes, unit_polygons
+from scales.output.geodata import FORMATS, geodata_bytes, geodata_metadata, unit_polygons
 from scales.output.region import REGION_LAYERS, find_region, region_report
 from scales.output.report import MAP_LAYERS, report_html, report_pdf, report_workbook, static_map
 from scales.output.reports import safe_name
@@ -81,8 +81,13 @@ anchor_id = middle.selectbox(
 geo_kind = right.radio(t("report_format_label"), list(FORMATS), horizontal=True, key="export_format")
 if st.button(t("report_make"), key="export_make"):
     with st.spinner(t("report_make")):
-        frame = unit_polygons(data, layer_of(layer_id, date), layer_of(anchor_id, date))
-        st.session_state["export_file"] = ((layer_id, anchor_id, geo_kind, date), geodata_bytes(frame, geo_kind))
+        layer, anchor = layer_of(layer_id, date), layer_of(anchor_id, date)
+        about = geodata_metadata(data, layer, date, anchor, lang())
+        frame = unit_polygons(data, layer, anchor, lang())
+        st.session_state["export_file"] = (
+            (layer_id, anchor_id, geo_kind, date),
+            geodata_bytes(frame, geo_kind, metadata=about),
+        )
 exported = st.session_state.get("export_file")
 if exported and exported[0] == (layer_id, anchor_id, geo_kind, date):
     st.download_button(

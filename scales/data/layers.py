@@ -61,6 +61,10 @@ class LayerMeta:
     doubts: tuple[str, ...] = ()
     doubts_nl: tuple[str, ...] = ()
     """The same doubts in Dutch (empty for a user's layer)."""
+    citation_nl: str = ""
+    citation_en: str = ""
+    """The source in plain words without file names, for reports (empty: `source` is used)."""
+    licence_nl: str = ""
 
     def name(self, lang: str = "nl") -> str:
         """The display name in the given language (Dutch by default)."""
@@ -69,6 +73,14 @@ class LayerMeta:
     def doubts_in(self, lang: str = "nl") -> tuple[str, ...]:
         """The known doubts in the given language (English where no Dutch text is given)."""
         return self.doubts_nl if lang == "nl" and self.doubts_nl else self.doubts
+
+    def citation(self, lang: str = "nl") -> str:
+        """Where the layer comes from, in plain words in the given language (the raw `source` if none)."""
+        return (self.citation_en if lang == "en" else self.citation_nl) or self.source
+
+    def licence_in(self, lang: str = "nl") -> str:
+        """The licence in the given language (the raw `licence` where no Dutch text is given)."""
+        return self.licence_nl if lang == "nl" and self.licence_nl else self.licence
 
 
 @dataclass(frozen=True)

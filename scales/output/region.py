@@ -67,7 +67,8 @@ def within(layer: Layer, region: Region) -> Layer:
 
 
 def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
-    """Source, licence, reference date, confidence and doubts of each layer, and of the inhabitants."""
+    """Source, licence, reference date, confidence and doubts of each layer, and of the inhabitants; the
+    raw source and licence, and both in plain Dutch and English words (`sources_in` picks a language)."""
     rows = [
         {
             "layer": layer.meta.name_nl,
@@ -78,9 +79,14 @@ def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
             "confidence": layer.meta.confidence,
             "doubts": " · ".join(layer.meta.doubts_in("nl")),
             "doubts_en": " · ".join(layer.meta.doubts),
+            "source_nl": layer.meta.citation("nl"),
+            "source_en": layer.meta.citation("en"),
+            "licence_nl": layer.meta.licence_in("nl"),
+            "licence_en": layer.meta.licence,
         }
         for layer in layers
     ]
+    fallback = {lang: t("population_fallback_short", lang, year=atlas.population_year) for lang in ("nl", "en")}
     rows.append(
         {
             "layer": "Inwoners",
@@ -89,13 +95,31 @@ def sources_table(atlas: Atlas, layers: list[Layer]) -> pd.DataFrame:
             "licence": "Statbel open data",
             "reference_date": f"{atlas.population_year}-01-01",
             "confidence": "published",
-            "doubts": t("population_fallback_short", "nl", year=atlas.population_year) if atlas.population_note else "",
-            "doubts_en": t("population_fallback_short", "en", year=atlas.population_year)
-            if atlas.population_note
-            else "",
+            "doubts": fallback["nl"] if atlas.population_note else "",
+            "doubts_en": fallback["en"] if atlas.population_note else "",
+            "source_nl": t("population_citation", "nl", year=atlas.population_year),
+            "source_en": t("population_citation", "en", year=atlas.population_year),
+            "licence_nl": "Open-datalicentie van Statbel",
+            "licence_en": "Statbel open data licence",
         }
     )
     return pd.DataFrame(rows)
+
+
+def sources_in(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A `sources_table` with every word in one language: layer, source, licence, reference date,
+    confidence (a code `readable` translates) and doubts."""
+    suffix = "_en" if lang == "en" else ""
+    return pd.DataFrame(
+        {
+            "layer": sources[f"layer{suffix}"],
+            "source": sources[f"source_{lang}"],
+            "licence": sources[f"licence_{lang}"],
+            "reference_date": sources["reference_date"],
+            "confidence": sources["confidence"],
+            "doubts": sources[f"doubts{suffix}"],
+        }
+    )
 
 
 @dataclass(frozen=True)

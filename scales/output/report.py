@@ -5,135 +5,94 @@ spreadsheet cell is formula-safe (`scales.output.reports`)."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import io
 
-import matplotlib
+import pandas as pd
 
-matplotlib.use("Agg")  # no screen: render to files only
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import shapely  # noqa: E402
+from scales import __version__
+from scales.data.atlas import Atlas
+from scales.i18n import number, percent, t
+from scales.output.region import RegionReport, sources_in, sources_table
+from scales.output.reports import excel_bytes
+from scales.output.staticmap import MAP_LAYERS, static_map
+from scales.output.summary import summary
+from scales.output.tables import excel_formats, formatted, readable
 
-from scales import __version__  # noqa: E402
-from scales.data.atlas import Atlas  # noqa: E402
-from scales.i18n import number, percent, t  # noqa: E402
-from scales.output.region import ANCHOR, RegionReport, sources_table  # noqa: E402
-from scales.output.reports import excel_bytes  # noqa: E402
-from scales.output.tables import HEADERS  # noqa: E402
+__all__ = ["MAP_LAYERS", "key_figures", "pair_workbook", "report_html", "report_pdf", "report_workbook", "static_map"]
 
-MAP_LAYERS = ("judicial_arrondissement", "police_zone", "primary_care_zone")
-MAP_STYLES = {
-    "judicial_arrondissement": ("#08306b", 2.2),
-    "police_zone": ("#d7301f", 0.9),
-    "primary_care_zone": ("#2166ac", 0.9),
-}
-OTHER_STYLES = [("#6a51a3", 1.2), ("#b15928", 1.2), ("#e7298a", 1.0), ("#1f78b4", 1.0)]
 MOVES_SHOWN = 25
 """The report lists this many moves per pair (largest first); the workbook has them all."""
 
 
-def static_map(atlas: Atlas, report: RegionReport, lang: str = "nl", layers: tuple[str, ...] = MAP_LAYERS) -> bytes:
-    """PNG of the region: municipalities, the borders of the chosen layers (by default arrondissements,
-    police zones and eerstelijnszones) and the Veilig Huis main locations."""
-    figure, axes = plt.subplots(figsize=(8, 6), dpi=110)
-    atoms = atlas.display_atoms
-    inside = atoms[atoms["nis"].isin(report.region.nis)]
-    atoms.plot(ax=axes, color="#f0f0f0", edgecolor="#d9d9d9", linewidth=0.2)
-    inside.plot(ax=axes, color="#fee8c8", edgecolor="#bdbdbd", linewidth=0.3)
-    for index, layer_id in enumerate(layers):
-        colour, width = MAP_STYLES.get(layer_id, OTHER_STYLES[index % len(OTHER_STYLES)])
-        lines = atlas.outline(atlas.layer(layer_id, report.date))
-        axes.plot(*_xy(lines), color=colour, linewidth=width, label=atlas.layers[layer_id].meta.name(lang))
-    points = atlas.points["veilig_huis_locations"]
-    axes.scatter(
-        points["lon"], points["lat"], s=40, color="#c51b7d", zorder=5, label=t("point_veilig_huis_locations", lang)
-    )
-    west, south, east, north = inside.total_bounds
-    pad = 0.05 * max(east - west, north - south)
-    axes.set_xlim(west - pad, east + pad)
-    axes.set_ylim(south - pad, north + pad)
-    axes.set_aspect(1.6)
-    axes.set_axis_off()
-    axes.legend(loc="lower left", fontsize=7, frameon=True)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
-    plt.close(figure)
-    return buffer.getvalue()
+KEY_HEADERS = {
+    "pair": "col_layer", "units": "report_units", "crossing": "report_crossing", "nested_share": "report_nested",
+    "alignment_cost": "report_cost", "v_measure": "report_v",
+}  # fmt: skip
+"""Headers of the key-figures table (the cost header names the weight)."""
 
 
-def _xy(lines) -> tuple[list[float], list[float]]:
-    """Coordinates of (multi)lines as one x and one y list, with None between parts (one plot call)."""
-    xs, ys = [], []
-    for part in shapely.get_parts(lines):
-        x, y = part.xy
-        xs += [*x, None]
-        ys += [*y, None]
-    return xs, ys
-
-
-def key_figures(atlas: Atlas, report: RegionReport, lang: str = "nl") -> pd.DataFrame:
-    """One row per pair: units in the region, crossing, nested share, alignment cost, V (numbers)."""
-    weight = t(f"weight_{report.weight}", lang)
+def key_figure_rows(atlas: Atlas, report: RegionReport, lang: str = "nl") -> pd.DataFrame:
+    """One row per pair with code columns (pair, units, crossing, nested_share, alignment_cost,
+    v_measure); `key_figures` gives it headers in the reader's language."""
     rows = [
         {
-            t("col_layer", lang): t(
-                "report_pair", lang, a=atlas.layers[p.a].meta.name(lang), b=atlas.layers[p.b].meta.name(lang)
-            ),
-            t("report_units", lang): p.summary["units"],
-            t("report_crossing", lang): p.summary["crossing"],
-            t("report_nested", lang): round(p.summary["nested_share"], 3),
-            t("report_cost", lang, weight=weight): round(p.summary["alignment_cost"], 0),
-            t("report_v", lang): round(p.summary["v_measure"], 3),
+            "pair": t("report_pair", lang, a=atlas.layers[p.a].meta.name(lang), b=atlas.layers[p.b].meta.name(lang)),
+            "units": p.summary["units"],
+            "crossing": p.summary["crossing"],
+            "nested_share": p.summary["nested_share"],
+            "alignment_cost": round(p.summary["alignment_cost"], 0),
+            "v_measure": p.summary["v_measure"],
         }
         for p in report.pairs
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(KEY_HEADERS))
 
 
-def _header(column: str, lang: str) -> str:
-    return t(HEADERS[column], lang) if column in HEADERS else column
+def _key_headers(report: RegionReport, lang: str) -> list[str]:
+    weight = t(f"weight_{report.weight}", lang)
+    return [t(key, lang, weight=weight) if key == "report_cost" else t(key, lang) for key in KEY_HEADERS.values()]
 
 
-def _translated(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame with headers in the reader's language (values untouched, numbers stay numbers); a header
-    whose translation is already taken keeps its own name, so no two columns share one."""
-    names: list[str] = []
-    for column in frame.columns:
-        name = _header(column, lang)
-        names.append(name if name not in names else str(column))
-    return frame.set_axis(names, axis=1)
+def key_figures(atlas: Atlas, report: RegionReport, lang: str = "nl") -> pd.DataFrame:
+    """One row per pair: units in the region, crossing, nested share, alignment cost, V (numbers), with
+    headers in the reader's language."""
+    return key_figure_rows(atlas, report, lang).set_axis(_key_headers(report, lang), axis=1)
 
 
 def _html_table(frame: pd.DataFrame, lang: str) -> str:
-    def cell(value) -> str:
-        if isinstance(value, float):
-            return html.escape(number(value, lang, 0 if abs(value) >= 100 or value == int(value) else 3))
-        return html.escape(str(value))
-
-    head = "".join(f"<th>{html.escape(_header(c, lang))}</th>" for c in frame.columns)
+    """A table of already formatted text (`tables.formatted`), every cell escaped."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _sections(atlas: Atlas, report: RegionReport, lang: str) -> list[tuple[str, list[object]]]:
-    """The report's sections as (heading, [text or table]) in order; HTML and PDF lay out the same list."""
+    """The detail sections as (heading, [text or table of formatted text]) in order; HTML and PDF lay out
+    the same list. Shares read as percentages, distances to 0,1 km, codes in the reader's language."""
     weight = t(f"weight_{report.weight}", lang)
-    sections: list[tuple[str, list[object]]] = [
-        (t("report_key_figures", lang), [t("report_intro", lang), key_figures(atlas, report, lang)])
-    ]
+    figures = formatted(key_figure_rows(atlas, report, lang), lang).set_axis(_key_headers(report, lang), axis=1)
+    sections: list[tuple[str, list[object]]] = [(t("report_key_figures", lang), [t("report_intro", lang), figures])]
     for pair in report.pairs:
         if pair.straddles.empty and pair.moves.empty:
             continue
         title = t("report_pair", lang, a=atlas.layers[pair.a].meta.name(lang), b=atlas.layers[pair.b].meta.name(lang))
-        straddles = pair.straddles.assign(share_of_a=pair.straddles["share_of_a"].round(3))[
-            ["a_name", "b_name", "share_of_a", "municipalities"]
-        ]
+        straddles = pair.straddles[["a_name", "b_name", "share_of_a", "municipalities"]]
         moves = pair.moves.head(MOVES_SHOWN)[["municipality", "unit_name", "from_unit_name", "to_unit_name", "weight"]]
         sections.append(
-            (title, [t("report_straddles", lang), straddles, t("report_moves", lang) + f" ({weight})", moves])
+            (
+                title,
+                [
+                    t("report_straddles", lang),
+                    formatted(straddles, lang),
+                    t("report_moves", lang) + f" ({weight})",
+                    formatted(moves, lang),
+                ],
+            )
         )
     totals = report.coverage_totals
     if totals:
@@ -150,15 +109,17 @@ def _sections(atlas: Atlas, report: RegionReport, lang: str) -> list[tuple[str, 
             mean=number(totals["mean_distance_km"], lang, 1),
             year=report.population_year,
         )
-        columns = ["name", "inhabitants", "inhabitants_within_own", "share_within_own", "mean_own_distance_km",
-                   "inhabitants_within", "share_within", "mean_distance_km", "inhabitants_nearer_other"]  # fmt: skip
-        sections.append((t("report_coverage", lang), [line, report.coverage[columns]]))
+        sections.append((t("report_coverage", lang), [line, formatted(report.coverage[COVERAGE_COLUMNS], lang)]))
     if not report.capacity.empty:
-        columns = ["name", "staff", "inhabitants", "staff_per_100k", "missing_roles", "profiles"]
-        sections.append((t("report_capacity", lang), [report.capacity[columns]]))
-    sources = report.sources.drop(columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"])
+        sections.append((t("report_capacity", lang), [formatted(report.capacity[CAPACITY_COLUMNS], lang)]))
+    sources = formatted(sources_in(report.sources, lang), lang)
     sections.append((t("report_sources", lang), [sources, t("attribution", lang)]))
     return sections
+
+
+COVERAGE_COLUMNS = ["name", "inhabitants", "inhabitants_within_own", "share_within_own", "mean_own_distance_km",
+                    "inhabitants_within", "share_within", "mean_distance_km", "inhabitants_nearer_other"]  # fmt: skip
+CAPACITY_COLUMNS = ["name", "staff", "inhabitants", "staff_per_100k", "missing_roles", "profiles"]
 
 
 def _title(report: RegionReport, lang: str) -> tuple[str, str]:
@@ -170,12 +131,20 @@ def _title(report: RegionReport, lang: str) -> tuple[str, str]:
     return t("report_title", lang, region=name), subtitle
 
 
+def _printed(lang: str) -> str:
+    """Today's date as the reader writes it: 1 december 2026 / 1 December 2026."""
+    today = dt.date.today()
+    return f"{today.day} {t(f'month_{today.month}', lang)} {today.year}"
+
+
 def report_html(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: bytes | None = None) -> str:
     """A self-contained HTML document (the map embedded), every name escaped."""
     title, subtitle = _title(report, lang)
     picture = picture if picture is not None else static_map(atlas, report, lang)
     parts = [
         f"<h1>{html.escape(title)}</h1><p class='sub'>{html.escape(subtitle)}</p>",
+        f"<h2>{html.escape(t('report_summary', lang))}</h2>",
+        "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in summary(atlas, report, lang)) + "</ul>",
         f"<h2>{html.escape(t('report_map', lang))}</h2>",
         f"<img alt='{html.escape(t('report_map', lang))}' src='data:image/png;base64,"
         f"{base64.b64encode(picture).decode()}'>",
@@ -186,6 +155,9 @@ def report_html(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: b
             parts.append(
                 _html_table(block, lang) if isinstance(block, pd.DataFrame) else f"<p>{html.escape(block)}</p>"
             )
+    parts.append(
+        f"<p class='sub'>{html.escape(t('report_printed', lang, printed=_printed(lang), version=__version__))}</p>"
+    )
     style = (
         "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}table{border-collapse:collapse;"
         "font-size:.85em;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.2em .4em;text-align:left}"
@@ -198,29 +170,30 @@ def report_html(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: b
 
 
 def report_pdf(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: bytes | None = None) -> bytes:
-    """The same report as PDF (A4), names escaped for ReportLab's markup."""
+    """The same report as PDF (A4 landscape): a summary page in plain words, the map, then the detail;
+    every page with a footer (title, page X of Y, print date, version); names escaped for ReportLab."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=7, leading=8.5)
+    body = styles["BodyText"].clone("summary", fontSize=10.5, leading=14, spaceAfter=6)
     title, subtitle = _title(report, lang)
     picture = picture if picture is not None else static_map(atlas, report, lang)
     story = [Paragraph(html.escape(title), styles["Title"]), Paragraph(html.escape(subtitle), styles["Italic"])]
-    story += [Spacer(1, 0.3 * cm), Image(io.BytesIO(picture), width=18 * cm, height=13.5 * cm, kind="proportional")]
+    story.append(Paragraph(html.escape(t("report_summary", lang)), styles["Heading2"]))
+    story += [Paragraph("• " + html.escape(line), body) for line in summary(atlas, report, lang)]
+    story += [PageBreak(), Paragraph(html.escape(t("report_map", lang)), styles["Heading2"])]
+    story.append(Image(io.BytesIO(picture), width=24 * cm, height=15.5 * cm, kind="proportional"))
 
     def table(frame: pd.DataFrame) -> Table:
-        def cell(value) -> Paragraph:
-            if isinstance(value, float):
-                value = number(value, lang, 0 if abs(value) >= 100 or value == int(value) else 3)
-            return Paragraph(html.escape(str(value)), small)
-
         rows = [
-            [cell(_header(c, lang)) for c in frame.columns],
-            *[[cell(v) for v in r] for r in frame.itertuples(index=False)],
+            [Paragraph(html.escape(str(c)), small) for c in frame.columns],
+            *[[Paragraph(html.escape(str(v)), small) for v in r] for r in frame.itertuples(index=False)],
         ]
         grid = Table(rows, repeatRows=1)
         grid.setStyle(
@@ -230,6 +203,7 @@ def report_pdf(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: by
         )
         return grid
 
+    story.append(PageBreak())
     for heading, blocks in _sections(atlas, report, lang):
         story.append(Paragraph(html.escape(heading), styles["Heading2"]))
         for block in blocks:
@@ -237,45 +211,99 @@ def report_pdf(atlas: Atlas, report: RegionReport, lang: str = "nl", picture: by
                 table(block) if isinstance(block, pd.DataFrame) else Paragraph(html.escape(block), styles["BodyText"])
             )
             story.append(Spacer(1, 0.2 * cm))
+    printed = _printed(lang)
+
+    class Numbered(Canvas):
+        """A canvas that writes 'page X of Y' once the number of pages is known (two passes over the pages)."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            for number_, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont("Helvetica", 7.5)
+                self.setFillColor(colors.HexColor("#555555"))
+                self.drawCentredString(
+                    landscape(A4)[0] / 2, 0.8 * cm,
+                    t("report_footer", lang, title=title, page=number_, pages=len(self._pages), printed=printed,
+                      version=__version__),
+                )  # fmt: skip
+                super().showPage()
+            super().save()
+
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=landscape(A4), title=title, author="scales", leftMargin=1.5 * cm, rightMargin=1.5 * cm
-    )
-    document.build(story)
+        buffer, pagesize=landscape(A4), title=title, author=f"scales {__version__}", subject=subtitle,
+        leftMargin=1.5 * cm, rightMargin=1.5 * cm, bottomMargin=1.6 * cm, lang=lang,
+    )  # fmt: skip
+    document.build(story, canvasmaker=Numbered)
     return buffer.getvalue()
 
 
+def _pair_rows(report: RegionReport, attribute: str, atlas: Atlas, lang: str) -> pd.DataFrame:
+    """Straddles or moves of every pair in one table, the pair named in the reader's language."""
+    frames = [
+        getattr(p, attribute).drop(columns=[c for c in ("a", "b", "nis", "unit", "from_unit", "to_unit")
+                                            if c in getattr(p, attribute)])
+        .assign(layer=atlas.layers[p.a].meta.name(lang), against=atlas.layers[p.b].meta.name(lang))
+        for p in report.pairs
+        if not getattr(p, attribute).empty
+    ]  # fmt: skip
+    if not frames:
+        return pd.DataFrame()
+    joined = pd.concat(frames, ignore_index=True)
+    return joined[["layer", "against", *[c for c in joined.columns if c not in ("layer", "against")]]]
+
+
 def report_workbook(atlas: Atlas, report: RegionReport, lang: str = "nl") -> bytes:
-    """An Excel workbook: key figures, straddles and moves of every pair, coverage, ARIEC, sources and
-    method; numbers stay numbers, every text cell is formula-safe."""
-    sheets = {t("report_key_figures", lang): key_figures(atlas, report, lang)}
-    straddles = [p.straddles.assign(layer_a=p.a, layer_b=p.b) for p in report.pairs if not p.straddles.empty]
-    moves = [p.moves.assign(layer_a=p.a, layer_b=p.b) for p in report.pairs if not p.moves.empty]
-    sheets[t("report_straddles", lang)] = pd.concat(straddles, ignore_index=True) if straddles else pd.DataFrame()
-    sheets[t("report_moves", lang)] = pd.concat(moves, ignore_index=True) if moves else pd.DataFrame()
-    sheets[t("report_coverage", lang)] = report.coverage
-    sheets[t("report_capacity", lang)] = report.capacity
+    """An Excel workbook a reader can print: a title block and the key figures on the first sheet, then
+    straddles and moves of every pair, coverage, ARIEC staffing and sources; number formats per column,
+    widths, frozen headers, workbook properties; every column and value in the reader's language."""
     title, subtitle = _title(report, lang)
-    method = pd.DataFrame({"": [title, subtitle, t("report_intro", lang), f"anchor: {ANCHOR}", t("attribution", lang)]})
-    sheets[t("report_sources", lang)] = pd.concat(
-        [
-            report.sources.drop(columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"]),
-            method.rename(columns={"": "source"}),
-        ],
-        ignore_index=True,
-    )
-    return excel_bytes({name: _translated(frame, lang) for name, frame in sheets.items()})
+    codes = {
+        t("report_key_figures", lang): key_figure_rows(atlas, report, lang),
+        t("report_straddles", lang): _pair_rows(report, "straddles", atlas, lang),
+        t("report_moves", lang): _pair_rows(report, "moves", atlas, lang),
+        t("report_coverage", lang): report.coverage.drop(columns=["unit_id", "worst_nis"], errors="ignore"),
+        t("report_capacity", lang): report.capacity.drop(columns=["ariec_id", "roles_present"], errors="ignore"),
+        t("report_sources", lang): sources_in(report.sources, lang),
+    }
+    sheets, formats = {}, {}
+    for name, frame in codes.items():
+        sheets[name] = readable(_listed(frame, lang), lang)
+        formats[name] = excel_formats(frame)
+    first = t("report_key_figures", lang)
+    sheets[first] = sheets[first].set_axis(_key_headers(report, lang), axis=1)
+    block = [title, subtitle, *summary(atlas, report, lang), t("report_intro", lang), t("attribution", lang)]
+    return excel_bytes(sheets, formats=formats, title=block, properties={"title": title, "subject": subtitle})
+
+
+def _listed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Code lists (roles) and yes/no as words, so that no code or `True` reaches the reader."""
+    table = frame.copy()
+    for column in table.columns:
+        if column in ("missing_roles", "roles_present"):
+            table[column] = table[column].map(
+                lambda v: ", ".join(t(f"role_{c}", lang) for c in str(v).split(", ") if c)
+            )
+        elif pd.api.types.is_bool_dtype(table[column]):
+            table[column] = table[column].map({True: t("better_yes", lang), False: t("better_no", lang)})
+    return table
 
 
 def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, lang: str = "nl") -> bytes:
     """One Excel file for a pair: key figures, units, straddles, moves, the matrix, sources and method."""
     names = atlas.names
-    summary = pd.DataFrame({"metric": list(comparison.summary()), "value": list(comparison.summary().values())})
-    sources = sources_table(atlas, [comparison.a, comparison.b]).drop(
-        columns=["layer_en", "doubts_en"] if lang == "nl" else ["layer", "doubts"]
-    )
+    summary_ = pd.DataFrame({"metric": list(comparison.summary()), "value": list(comparison.summary().values())})
+    sources = sources_in(sources_table(atlas, [comparison.a, comparison.b]), lang)
     sheets = {
-        t("report_key_figures", lang): summary,
+        t("report_key_figures", lang): summary_,
         t("units_title", lang): comparison.units(),
         t("report_straddles", lang): comparison.straddles(names),
         t("report_moves", lang): comparison.moves(names),
@@ -283,4 +311,5 @@ def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, 
     if matrix is not None:
         sheets["matrix"] = matrix.rename_axis("layer").reset_index()
     sheets[t("report_sources", lang)] = sources
-    return excel_bytes({name: _translated(frame, lang) for name, frame in sheets.items()})
+    formats = {name: excel_formats(frame) for name, frame in sheets.items()}
+    return excel_bytes({name: readable(_listed(frame, lang), lang) for name, frame in sheets.items()}, formats=formats)

@@ -48,6 +48,7 @@ HEADERS = {
     "units": "col_units", "id": "col_saved_id", "bin_id": "col_saved_id", "deleted": "col_deleted",
     "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
     "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
+    "against": "col_against",
 }  # fmt: skip
 """Column → text key: downloaded and reported tables carry headers in the reader's language."""
 CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
@@ -63,6 +64,8 @@ FORMATS: dict[str, tuple[str, int]] = {
     "staff": ("number", 0), "staff_per_100k": ("number", 2), "inhabitants_per_staff": ("number", 0),
     "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
     "share": ("number", 2), "gain": ("number", 0), "loss": ("number", 0),
+    "share_of_a": ("percent", 0), "nested_share": ("percent", 0), "alignment_cost": ("number", 0),
+    "v_measure": ("number", 2), "area_km2": ("number", 1),
     "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4),
 }  # fmt: skip
 """How a column reads on a page: a number with so many decimals, a percentage, or `auto` (whole numbers from
@@ -116,6 +119,30 @@ def formatted(
         t(overrides[c], lang) if c in overrides else h for c, h in zip(frame.columns, table.columns, strict=True)
     ]
     return table
+
+
+def excel_formats(frame: pd.DataFrame) -> list[str | None]:
+    """Excel number formats for a table's columns, by position (read from the code column names before
+    `readable` translates them): thousands separators, percentages and decimals as the page shows them."""
+
+    def one(column: str) -> str | None:
+        values = frame[column]
+        if column in FORMATS:
+            kind, digits = FORMATS[column]
+            decimals = "." + "0" * digits if digits else ""
+            if kind == "percent":
+                return f"0{decimals}%"
+            return "0.0000" if kind == "auto" else f"#,##0{decimals}"
+        if pd.api.types.is_bool_dtype(values):
+            return None
+        if pd.api.types.is_integer_dtype(values):
+            return "#,##0"
+        if pd.api.types.is_float_dtype(values):
+            large = values.abs().max() >= 100 if values.notna().any() else False
+            return "#,##0" if large and (values.dropna() % 1 == 0).all() else "#,##0.0" if large else "0.000"
+        return None
+
+    return [one(column) for column in frame.columns]
 
 
 def _rounded(column: pd.Series) -> pd.Series:

@@ -102,11 +102,14 @@ def test_a_region_report_lists_only_the_ariec_teams_serving_it(atlas, leuven) ->
     assert leuven.coverage["unit_id"].tolist() == ["vh-oost-brabant"]
 
 
-def test_pdf_cells_keep_their_decimals(atlas, leuven) -> None:
-    """Shares and V-measures below 1 are printed with three decimals (Dutch comma), not rounded to 0 or 1."""
+def test_pdf_cells_read_as_the_page_reads_them(atlas, leuven) -> None:
+    """V-measures with two decimals (Dutch comma), shares as percentages, distances to 0,1 km."""
     text = _pdf_text(report_pdf(atlas, leuven, "nl"))
-    v = next(p for p in leuven.pairs if p.a == "police_zone").summary["v_measure"]
-    assert f"{v:.3f}".replace(".", ",") in text
+    pair = next(p for p in leuven.pairs if p.a == "police_zone")
+    assert f"{pair.summary['v_measure']:.2f}".replace(".", ",") in text
+    assert f"{round(100 * pair.summary['nested_share'])} %" in text
+    own = leuven.coverage.iloc[0]["mean_own_distance_km"]
+    assert f"{own:.1f}".replace(".", ",") in text and f"{own:.3f}".replace(".", ",") not in text
 
 
 def test_the_dutch_report_holds_no_machine_path_nor_english_note(atlas, leuven, mirror) -> None:
