@@ -13,9 +13,13 @@ st.title(t("capacity_title"))
 st.caption(t("capacity_method", year=data.population_year, date=date))
 
 table = capacity(data, date)
-columns = ["name", "staff", "inhabitants", "staff_per_100k", "inhabitants_per_staff", "municipalities_per_staff",
-           "police_zones_per_staff", "missing_roles", "profile_completeness"]  # fmt: skip
-show(table[columns], headers={"name": "col_area"})
+columns = ["name", "staff", "staff_per_100k", "missing_roles", "profile_completeness", "inhabitants",
+           "inhabitants_per_staff", "municipalities_per_staff", "police_zones_per_staff"]  # fmt: skip
+show(  # the deciding columns first (staff, per 100,000, missing roles): they stay in view at any width
+    table[columns],
+    headers={"name": "col_area"},
+    column_config={t("col_missing_roles"): st.column_config.TextColumn(width="large")},
+)
 downloads(table, "ariec-capaciteit", t("capacity_title"), ("ariec",))
 missing = table.loc[~table["has_data"], "name"]
 if not missing.empty:

@@ -32,7 +32,7 @@ from scales.i18n import HOW_COMPUTED, metric_text, metric_title, number, percent
 from scales.output.geodata import pair_geopackage
 from scales.output.report import pair_workbook
 from scales.output.reports import safe_name
-from scales.output.tables import as_text
+from scales.output.tables import as_text, key_figure_table
 
 data = atlas()
 date = reference_date().isoformat()
@@ -163,10 +163,7 @@ st.caption(
     + (" " + t("left_out", n=summary["atoms_left_out"]) if summary["atoms_left_out"] else "")
 )
 
-key_figures = pd.DataFrame(
-    {"metric": list(summary), "value": [round(v, 4) if isinstance(v, float) else v for v in summary.values()]},
-    dtype=object,
-)
+key_figures = key_figure_table(summary, lang())
 downloads(key_figures, f"kerncijfers-{a_id}-{b_id}", t("pair_title", a=pair_labels[a_id], b=pair_labels[b_id]),
           (a_id, b_id), weight)  # fmt: skip
 units = result.units()

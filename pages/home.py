@@ -3,7 +3,7 @@
 import streamlit as st
 
 from scales.dashboard.findings import headline_findings
-from scales.dashboard.ui import atlas, lang, plain, reference_date, t
+from scales.dashboard.ui import atlas, labels, lang, plain, reference_date, t
 from scales.i18n import number
 
 PAGES = {
@@ -15,6 +15,19 @@ PAGES = {
 data = atlas()
 st.title(t("home_title"))
 st.write(t("home_intro"))
+names = data.names
+options = sorted(names, key=names.get)
+chosen = st.selectbox(
+    t("home_search"),
+    options,
+    index=None,
+    format_func=labels(options, lambda n: f"{names[n]} ({n})").get,
+    placeholder=t("search_placeholder"),
+    key="home_nis",
+    help=t("search"),
+)
+if chosen:  # the same search as the Gemeente page, which opens on the chosen municipality
+    st.switch_page("pages/municipality.py", query_params={"lang": lang(), "nis": chosen})
 st.subheader(t("findings_title"))
 
 

@@ -3,19 +3,22 @@
 import streamlit as st
 
 from scales.dashboard import maps
-from scales.dashboard.profile import span_standing, spans, structures_table
+from scales.dashboard.profile import neighbours, span_standing, spans, structures_table
 from scales.dashboard.ui import (
     atlas,
     downloads,
     file_on_request,
+    labelled_atoms_geojson,
     labels,
     lang,
     layer_name,
     municipality_memberships,
+    outline_of,
     plain,
     reference_date,
     show,
     t,
+    unit_labels,
 )
 from scales.dashboard.webmap import show_map
 from scales.i18n import number
@@ -23,6 +26,8 @@ from scales.output.region import find_region, region_report
 from scales.output.report import report_pdf
 from scales.output.reports import safe_name
 
+MAP_LAYERS = ("judicial_arrondissement", "police_zone", "primary_care_zone")
+"""The structures whose borders the Gemeente map draws around the municipality."""
 SAFETY_LAYERS = [
     "judicial_arrondissement",
     "judicial_division",
@@ -53,10 +58,15 @@ options = sorted(names, key=names.get)
 nis = st.selectbox(
     t("search"),
     options,
-    index=options.index(wanted or "44021"),
+    index=options.index(wanted) if wanted else None,
     format_func=labels(options, lambda n: f"{names[n]} ({n})").get,
+    placeholder=t("search_placeholder"),
     key="profile_nis",
 )
+if nis is None:
+    st.query_params.pop("nis", None)
+    st.info(t("municipality_start"))
+    st.stop()
 st.query_params["nis"] = nis
 
 table = municipality_memberships(nis, date)  # saved scenarios and uploads listed after the rest
@@ -80,21 +90,34 @@ with right:
         )
         st.caption(t("span_median", median=median_text(row["median"])))
     atom = data.display_atoms[data.display_atoms["nis"] == nis].rename(columns={"name_nl": "name"})
-    outline = maps.geojson_layer(
-        "municipality",
-        maps.feature_collection(atom, ["nis", "name"]),
-        {"color": "#d7301f", "weight": 3, "fillOpacity": 0.2},
-        tooltip=t("tooltip_nis"),
-    )
-    show_map([outline], key=f"small-{nis}", label=names[nis], failed=t("map_failed"), height=360,
-             bounds=maps.leaflet_bounds(atom))  # fmt: skip
+    near = neighbours(data.borders, nis)
+    around = data.display_atoms[data.display_atoms["nis"].isin(near | {nis})]
+    shapes = [
+        maps.municipalities_layer(labelled_atoms_geojson(date, lang()), t("tooltip_nis")),
+        maps.highlight_layer(maps.feature_collection(atom, ["nis", "name"]), names[nis]),
+    ]
+    for index, layer_id in enumerate(MAP_LAYERS):
+        shapes.append(
+            maps.outline_layer(outline_of(layer_id, date), index, layer_id, layer_name(layer_id),
+                               unit_labels(layer_id, date))
+        )  # fmt: skip
+
+    def go_to(chosen: str) -> None:
+        st.session_state["profile_nis"] = chosen
+
+    center, zoom = maps.view_of(tuple(around.total_bounds))
+    show_map(shapes, key="profile-map", label=names[nis], failed=t("map_failed"), height=380,
+             bounds=maps.leaflet_bounds(around), view={"center": center, "zoom": zoom}, on_click=go_to)  # fmt: skip
+    st.caption(t("municipality_map_caption"))
 with left:
+    shown = table.fillna({"unit": t("not_covered")}).rename(columns={"share": "share_of_municipality"})
     show(
-        table.fillna({"unit": t("not_covered")})[["layer", "unit", "share", "members", "shared_with", "confidence"]],
+        shown[["layer", "unit", "members", "confidence", "share_of_municipality", "shared_with"]],
         headers={"unit": "col_unit"},
         height=600,
         column_config={t("col_shared_with"): st.column_config.TextColumn(width="large")},
     )
+    st.caption(t("share_explained"))
     downloads(table, f"gemeente-{nis}", t("panel_title", name=names[nis], nis=nis), tuple(table["layer_id"].unique()))
     arrondissement = data.layer("judicial_arrondissement", date).membership.query("nis == @nis")["unit_id"].iloc[0]
     region = find_region(data, f"judicial_arrondissement:{arrondissement}", date)

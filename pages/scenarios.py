@@ -230,7 +230,11 @@ others = {k: data.layer(k, date) for k in data.layers if k != editor["base"]}
 table = sc.deltas(comparator(), baseline, current, others, weight)
 changed_only = st.toggle(t("scenario_changed_only"), value=True, key="scenario_changed_only")
 columns = ["layer", "metric", "baseline", "scenario", "change", "better"]
-show(table.loc[table["better"] != "", columns] if changed_only else table[columns])
+changes = table.loc[table["better"] != "", columns]
+if changed_only and changes.empty:
+    st.info(t("scenario_no_change"))
+else:
+    show(changes if changed_only else table[columns])
 st.caption(t("scenario_delta_note", weight=t(f"weight_{weight}"), date=date, year=data.population_year))
 downloads(
     table,
@@ -252,8 +256,8 @@ legend(
         ("border-top:2px solid #333", t("scenario_units_legend")),
     ]
 )
-moved_table = moved.assign(name=moved["nis"].map(names))[["nis", "name", "from", "to"]]
-show(moved_table)
+moved_table = moved.assign(municipality=moved["nis"].map(names))[["municipality", "from_name", "to_name"]]
+show(moved_table, headers={"from_name": "report_from", "to_name": "report_to"})
 
 # --- align to an anchor ----------------------------------------------------------------------------
 st.subheader(t("align_title"))
@@ -290,7 +294,8 @@ if proposal is not None:
             year=data.population_year,
         )
     )
-    show(proposal.moves)
+    named = ["municipality", "from_unit_name", "to_unit_name", "anchor_unit_name", "weight", "inhabitants"]
+    show(proposal.moves[named], headers={"anchor_unit_name": "col_anchor_unit"})
     downloads(
         proposal.moves,
         f"align-{proposal.layer.meta.parent}-{proposal.anchor.id}",

@@ -257,6 +257,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Units of {layer} on {date}, with inhabitants (1 January {year}, Statbel), area in km² and the "
         "alignment class against {anchor}. Made with scales.",
     },
+    "col_anchor_unit": {"nl": "Ankereenheid", "en": "Anchor unit"},
     "col_against": {"nl": "Tegenover", "en": "Against"},
     "summary_region": {
         "nl": "{region} telt {municipalities} gemeenten en {inhabitants} inwoners (1 januari {year}); de cijfers "
@@ -572,6 +573,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "partner_count": {"nl": "Aantal partnerstructuren", "en": "Partner structures"},
     "legend": {"nl": "Legende", "en": "Legend"},
     "tooltip_nis": {"nl": "NIS", "en": "NIS"},
+    "shared_with_many": {
+        "nl": "alle {n} andere gemeenten van deze eenheid (te veel om op te sommen)",
+        "en": "all {n} other municipalities of this unit (too many to list)",
+    },
+    "col_share_of_municipality": {"nl": "Deel van de gemeente", "en": "Part of the municipality"},
+    "share_explained": {
+        "nl": "**Deel van de gemeente**: welk deel van de gemeente (naar oppervlakte) in die eenheid ligt. 100 % is "
+        "de hele gemeente; minder betekent dat de gemeente over meer eenheden verdeeld is (bv. Antwerpen over de "
+        "deelzones van Antwerpen en rand). **Gemeenten**: hoeveel gemeenten samen die eenheid vormen, deze "
+        "meegeteld.",
+        "en": "**Part of the municipality**: how much of the municipality (by area) lies in that unit. 100 % is the "
+        "whole municipality; less means the municipality is divided over several units (e.g. Antwerpen over the "
+        "sub-zones of Antwerpen en rand). **Municipalities**: how many municipalities form that unit together, "
+        "this one included.",
+    },
+    "search_placeholder": {
+        "nl": "Typ de naam of NIS-code van een gemeente",
+        "en": "Type a municipality's name or NIS code",
+    },
+    "municipality_start": {
+        "nl": "Kies hierboven een gemeente: u ziet dan in welke structuren ze ligt, met wie ze die deelt en hoe "
+        "ver die structuren uiteenlopen.",
+        "en": "Choose a municipality above: you then see which structures it lies in, with whom it shares them "
+        "and how far those structures diverge.",
+    },
+    "municipality_map_caption": {
+        "nl": "De gemeente (licht gevuld), haar buurgemeenten en de grenzen van de politiezones, eerstelijnszones "
+        "en gerechtelijke arrondissementen. Klik op een buurgemeente om naar haar te gaan.",
+        "en": "The municipality (lightly filled), its neighbours and the borders of the police zones, primary-care "
+        "zones and judicial arrondissements. Click a neighbour to go to it.",
+    },
+    "home_search": {"nl": "Uw gemeente", "en": "Your municipality"},
     "not_covered": {"nl": "niet gedekt", "en": "not covered"},
     "point_basis": {
         "nl": "Locaties zonder gepubliceerd adres staan op een binnenpunt van de gastgemeente. Antennepunten: SBV 2025 noemt ze, maar geen bron geeft hun adressen; laad uw eigen locaties op de pagina Bereik (CSV) of voeg er daar een toe.",
@@ -1363,6 +1396,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "laten passen in {anchor}",
         "en": "fitted into {anchor}",
     },
+    "summary_key_units_a": {"nl": "Eenheden in laag A", "en": "Units in layer A"},
+    "summary_key_units_b": {"nl": "Eenheden in laag B", "en": "Units in layer B"},
+    "summary_key_atoms_compared": {"nl": "Vergeleken gemeenten (of delen)", "en": "Municipalities (or parts) compared"},
+    "summary_key_atoms_left_out": {
+        "nl": "Weggelaten gemeenten (niet in beide lagen)",
+        "en": "Municipalities left out (not in both layers)",
+    },
+    "summary_key_total_weight": {"nl": "Totaal gewicht", "en": "Total weight"},
+    "summary_key_beta": {"nl": "β van de V-maat", "en": "β of the V-measure"},
+    "summary_key_nested_b_in_a": {
+        "nl": "Eenheden van B binnen één eenheid van A (aandeel)",
+        "en": "Units of B within one unit of A (share)",
+    },
+    "summary_key_nested_b_in_a_weighted": {
+        "nl": "Gewicht van B binnen één eenheid van A (aandeel)",
+        "en": "Weight of B within one unit of A (share)",
+    },
+    "summary_key_alignment_cost_b_into_a": {"nl": "Afstemmingskost van B in A", "en": "Alignment cost of B into A"},
+    "summary_key_boundary_coincidence_b_on_a": {
+        "nl": "Grenzen van B die op grenzen van A liggen (aandeel)",
+        "en": "Borders of B lying on borders of A (share)",
+    },
+    "summary_key_split_units_a": {"nl": "Eenheden van A over een grens", "en": "Units of A across a border"},
+    "summary_key_split_units_b": {"nl": "Eenheden van B over een grens", "en": "Units of B across a border"},
+    "col_value": {"nl": "Waarde", "en": "Value"},
     "col_measure": {
         "nl": "Maat",
         "en": "Measure",
@@ -1390,6 +1448,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "better_no": {
         "nl": "nee",
         "en": "no",
+    },
+    "scenario_no_change": {
+        "nl": "Nog geen enkele maat verandert: pas de laag hierboven aan (verplaats, voeg samen, splits).",
+        "en": "No measure changes yet: edit the layer above (move, merge, split).",
     },
     "scenario_changed_only": {
         "nl": "Alleen wat verandert",

@@ -138,6 +138,14 @@ def test_municipality_page_partner_count(atlas) -> None:
     unknown.query_params["nis"] = "99999"
     unknown.switch_page("pages/municipality.py").run()
     assert "99999" in unknown.warning[0].value
+    empty = start("nl").switch_page("pages/municipality.py").run()  # opens on an empty search, no Gent
+    assert empty.selectbox(key="profile_nis").value is None and not empty.dataframe and not empty.metric
+    home = start("nl")
+    home.selectbox(key="home_nis").set_value("23027").run()  # the home page's search opens Gemeente on Halle
+    assert not home.exception and home.selectbox(key="profile_nis").value == "23027"
+    region = home.dataframe[0].value.set_index("Laag").loc["Gewest"]
+    assert region["Gedeeld met"].startswith("alle 284 andere gemeenten")  # summarised, not 284 names
+    assert region["Deel van de gemeente"] == "100 %"
 
 
 def test_compare_page_takes_a_custom_layer_and_refuses_a_bad_one(atlas) -> None:
@@ -315,6 +323,7 @@ def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> Non
     app.selectbox(key="scenario_base").set_value("police_zone")
     app.button[0].click().run()  # the start form's submit button
     assert not app.exception
+    assert TEXTS["scenario_no_change"]["nl"] in [i.value for i in app.info]  # no table of zeros before an edit
     move = app.multiselect[0]
     move.set_value(["31033"])  # Torhout, from PZ Kouter (ipz59) to PZ Het Houtsche (ipz55)
     app.selectbox[1].set_value("ipz55")
@@ -324,10 +333,15 @@ def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> Non
     shown = app.dataframe[0].value
     reference = shown[(shown["Laag"] == "Referentieregio") & (shown["Maat"].str.startswith("Te verschuiven"))]
     assert len(reference) == 1 and reference["Beter afgestemd?"].iloc[0] == "ja"
+    assert not shown["Verschil"].str.fullmatch(r"-?0(,0+)?").any()  # only rows that change
+    moved = app.dataframe[1].value  # the moves by name, not by code
+    assert moved.values.tolist() == [["Torhout", "PZ Kouter", "PZ Het Houtsche"]]
     next(b for b in app.button if b.label == TEXTS["align_button"]["nl"]).click().run()  # police → reference regions
     costs = {m.label: m.value for m in app.metric}
     assert costs[TEXTS["align_cost_inhabitants"]["nl"]] == "108.274"  # 128.741 before moving Torhout by hand
     assert costs[TEXTS["align_cost_municipalities"]["nl"]] == "9"
+    aligned = app.dataframe[2].value
+    assert "Ankereenheid" in aligned.columns and not aligned.map(lambda v: str(v).startswith("ipz")).any().any()
     app.text_input(key="scenario_name").set_value("Torhout bij Het Houtsche")
     next(b for b in app.button if b.label == TEXTS["scenario_save_button"]["nl"]).click().run()
     assert not app.exception and "scenario:Torhout bij Het Houtsche" in app.success[0].value.replace("\\", "")
@@ -335,7 +349,9 @@ def test_a_scenario_is_edited_saved_and_then_offered_on_every_page(atlas) -> Non
     assert "Torhout bij Het Houtsche" in compare.selectbox(key="pair_a").options  # labelled by its name
     compare.selectbox(key="pair_a").set_value("scenario:Torhout bij Het Houtsche").run()
     assert not compare.exception
-    profile = start("nl").switch_page("pages/municipality.py").run()
+    profile = start("nl")
+    profile.query_params["nis"] = "31033"
+    profile.switch_page("pages/municipality.py").run()
     assert "Torhout bij Het Houtsche" in set(profile.dataframe[0].value["Laag"])
     kaart = start("nl").switch_page("pages/map.py").run()
     kaart.multiselect(key="map_layers").set_value(["scenario:Torhout bij Het Houtsche"]).run()

@@ -40,7 +40,7 @@ CONTRACT = {
                  "inhabitants_per_staff", "municipalities_per_staff", "police_zones_per_staff", "roles_present",
                  "missing_roles", "profile_completeness", "profiles", "staff_year", "has_data"],
     "align": ["nis", "municipality", "from_unit", "to_unit", "to_unit_name", "anchor_unit", "weight", "inhabitants",
-              "share"],
+              "share", "from_unit_name", "anchor_unit_name"],
     "scenario list": ["name", "id", "kind", "parent", "source", "note", "created", "updated", "units",
                       "municipalities"],
 }  # fmt: skip

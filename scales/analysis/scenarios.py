@@ -131,13 +131,22 @@ def rename(layer: Layer, unit_id: str, name: str) -> Layer:
 
 
 def moved_municipalities(baseline: Layer, scenario: Layer) -> pd.DataFrame:
-    """Municipalities whose units differ between the baseline and the scenario: `nis, from, to`."""
+    """Municipalities whose units differ between the baseline and the scenario: `nis, from, to` (unit ids)
+    and `from_name, to_name` (their names, as a reader knows them)."""
 
-    def units_of(layer: Layer) -> pd.Series:
-        return layer.membership.groupby("nis")["unit_id"].agg(lambda s: ", ".join(sorted(s)))
+    def units_of(layer: Layer, column: str) -> pd.Series:
+        named = layer.membership.assign(name=layer.membership["unit_id"].map(layer.unit_names()))
+        return named.groupby("nis")[column].agg(lambda s: ", ".join(sorted(s)))
 
-    before, after = units_of(baseline), units_of(scenario)
-    both = pd.concat({"from": before, "to": after}, axis=1).fillna("")
+    both = pd.concat(
+        {
+            "from": units_of(baseline, "unit_id"),
+            "to": units_of(scenario, "unit_id"),
+            "from_name": units_of(baseline, "name"),
+            "to_name": units_of(scenario, "name"),
+        },
+        axis=1,
+    ).fillna("")
     changed = both[both["from"] != both["to"]]
     return changed.rename_axis("nis").reset_index()
 
@@ -162,15 +171,17 @@ def deltas(
                     "baseline": before[key],
                     "scenario": after[key],
                     "change": after[key] - before[key],
-                    "better": _better(key, after[key] - before[key]),
+                    "better": _better(key, after[key] - before[key], max(abs(before[key]), abs(after[key]))),
                 }
             )
     return pd.DataFrame(rows, columns=["layer", "metric", "baseline", "scenario", "change", "better"])
 
 
-def _better(key: str, change: float) -> str:
-    """Whether a change of a measure aligns better, by its direction: "yes", "no", or "" for no change."""
-    if abs(change) < 1e-9:
+def _better(key: str, change: float, scale: float = 1.0) -> str:
+    """Whether a change of a measure aligns better, by its direction: "yes", "no", or "" for no change. A
+    change the table cannot show (under half a unit for counts of 100 or more, under 0,00005 for measures
+    and shares: `scale` is the larger of the two values) is no change."""
+    if abs(change) < (0.5 if abs(scale) >= 100 else 5e-5):
         return ""
     return "yes" if (change > 0) == METRICS[key].higher_is_better else "no"
 
@@ -331,6 +342,8 @@ def align(comparator: Comparator, a: Layer, anchor: Layer, weight: str = "inhabi
                 "weight": moving["weight"],
                 "inhabitants": moving["share"] * moving["nis"].map(inhabitants).astype(float),
                 "share": moving["share"],
+                "from_unit_name": moving["a"].map(names),
+                "anchor_unit_name": moving["b"].map(anchor.unit_names()),
             }
         )
         .sort_values("weight", ascending=False, kind="stable")

@@ -11,7 +11,11 @@ import pandas as pd
 from scales.data.atlas import Atlas
 from scales.data.layers import Layer, dominant_units
 from scales.data.validate import FLEMISH_REGION
+from scales.i18n import number, t
 from scales.problems import Problem, UsageError
+
+SHARED_LISTED = 40
+"""A unit shared with more municipalities than this (a Gewest, a province) is summarised, not listed."""
 
 
 def memberships(
@@ -39,7 +43,14 @@ def memberships(
         by_layer.setdefault(record["layer_id"], []).append(record)
     units = every.merge(mine[["layer_id", "unit_id"]], on=["layer_id", "unit_id"])
     others = units[units["nis"] != nis].groupby(["layer_id", "unit_id"])["nis"]
-    count, shared = others.nunique(), others.agg(lambda s: ", ".join(sorted(names[o] for o in set(s))))
+    count = others.nunique()
+    shared = others.agg(
+        lambda s: (
+            ", ".join(sorted(names[o] for o in set(s)))
+            if s.nunique() <= SHARED_LISTED
+            else t("shared_with_many", lang, n=number(s.nunique(), lang))
+        )
+    )
     rows = []
     for layer_id, layer in layers.items():
         own = by_layer.get(layer_id, [])
@@ -124,3 +135,9 @@ def structures_table(atlas: Atlas, layer_ids: list[str], date: dt.date | str | N
         named = layer.membership.assign(name=layer.membership["unit_id"].map(layer.unit_names()))
         table[layer_id] = named.groupby("nis")["name"].agg(", ".join)
     return table.reset_index()
+
+
+def neighbours(borders: pd.DataFrame, nis: str) -> set[str]:
+    """The municipalities sharing a border with `nis` (from the atlas's shared-border table)."""
+    touching = borders[(borders["nis_a"] == nis) | (borders["nis_b"] == nis)]
+    return (set(touching["nis_a"]) | set(touching["nis_b"])) - {nis}

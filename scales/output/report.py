@@ -18,7 +18,7 @@ from scales.output.region import RegionReport, sources_in, sources_table
 from scales.output.reports import excel_bytes
 from scales.output.staticmap import MAP_LAYERS, static_map
 from scales.output.summary import summary
-from scales.output.tables import excel_formats, formatted, readable
+from scales.output.tables import excel_formats, formatted, key_figure_table, readable
 
 __all__ = ["MAP_LAYERS", "key_figures", "pair_workbook", "report_html", "report_pdf", "report_workbook", "static_map"]
 
@@ -300,7 +300,7 @@ def _listed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def pair_workbook(atlas: Atlas, comparison, matrix: pd.DataFrame | None = None, lang: str = "nl") -> bytes:
     """One Excel file for a pair: key figures, units, straddles, moves, the matrix, sources and method."""
     names = atlas.names
-    summary_ = pd.DataFrame({"metric": list(comparison.summary()), "value": list(comparison.summary().values())})
+    summary_ = key_figure_table(comparison.summary(), lang)
     sources = sources_in(sources_table(atlas, [comparison.a, comparison.b]), lang)
     sheets = {
         t("report_key_figures", lang): summary_,

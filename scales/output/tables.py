@@ -48,7 +48,7 @@ HEADERS = {
     "units": "col_units", "id": "col_saved_id", "bin_id": "col_saved_id", "deleted": "col_deleted",
     "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
     "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
-    "against": "col_against",
+    "against": "col_against", "value": "col_value", "share_of_municipality": "col_share_of_municipality",
 }  # fmt: skip
 """Column → text key: downloaded and reported tables carry headers in the reader's language."""
 CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
@@ -64,9 +64,10 @@ FORMATS: dict[str, tuple[str, int]] = {
     "staff": ("number", 0), "staff_per_100k": ("number", 2), "inhabitants_per_staff": ("number", 0),
     "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
     "share": ("number", 2), "gain": ("number", 0), "loss": ("number", 0),
-    "share_of_a": ("percent", 0), "nested_share": ("percent", 0), "alignment_cost": ("number", 0),
+    "share_of_a": ("percent", 0), "share_of_municipality": ("percent", 0), "nested_share": ("percent", 0),
+    "alignment_cost": ("number", 0),
     "v_measure": ("number", 2), "area_km2": ("number", 1),
-    "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4),
+    "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4), "value": ("auto", 4),
 }  # fmt: skip
 """How a column reads on a page: a number with so many decimals, a percentage, or `auto` (whole numbers from
 100 up, else so many decimals, value by value: a measure beside an inhabitant count in one column)."""
@@ -147,8 +148,12 @@ def excel_formats(frame: pd.DataFrame) -> list[str | None]:
 
 def _rounded(column: pd.Series) -> pd.Series:
     """Whole numbers for counts and large figures (inhabitants, km² totals), four decimals for shares
-    and measures: enough to tell values apart, never 16 digits."""
+    and measures: enough to tell values apart, never 16 digits. An `auto` column (measures beside counts,
+    `FORMATS`) is rounded value by value."""
     values = column.to_numpy(dtype=float, na_value=np.nan)
+    if FORMATS.get(str(column.name), ("",))[0] == "auto":
+        rounded = np.where(np.abs(values) >= 100, np.round(values, 0), np.round(values, 4)) + 0.0
+        return pd.Series(rounded, index=column.index, name=column.name)
     large = np.nanmax(np.abs(values)) >= 100 if np.isfinite(values).any() else False
     rounded = np.round(values, 1 if large else 4) + 0.0  # + 0.0 turns -0.0 into 0.0
     return pd.Series(rounded, index=column.index, name=column.name)
@@ -174,6 +179,17 @@ def readable(frame: pd.DataFrame, lang: str = "nl", layer_names: Mapping[str, st
         header = names.get(column) or (t(HEADERS[column], lang) if column in HEADERS else str(column))
         headers.append(header if header not in headers else str(column))  # never two columns with one name
     return table.set_axis(headers, axis=1)
+
+
+def key_figure_table(summary: Mapping[str, object], lang: str = "nl") -> pd.DataFrame:
+    """A comparison's key figures as a table like every other download: `metric` named in `lang`, `value` as
+    a number (so a Dutch CSV writes a decimal comma); the layer ids and weight are in the file's description."""
+    rows = [
+        (metric_title(key, lang) if key in METRIC_TEXTS else t(f"summary_key_{key}", lang), float(value))
+        for key, value in summary.items()
+        if isinstance(value, int | float | np.number) and not isinstance(value, bool)
+    ]
+    return pd.DataFrame(rows, columns=["metric", "value"])
 
 
 def describe(

@@ -58,7 +58,7 @@ def test_edits_move_merge_split_and_rename() -> None:
     base = _layer("a", {"a1": [1, 2, 3], "a2": [4, 5, 6]})
     moved = move(base, ["10003"], "a2")
     assert _units(moved) == {"a1": ["1", "2"], "a2": ["3", "4", "5", "6"]}
-    assert moved_municipalities(base, moved).values.tolist() == [["10003", "a1", "a2"]]
+    assert moved_municipalities(base, moved).values.tolist() == [["10003", "a1", "a2", "A1", "A2"]]  # ids, names
     assert _units(merge(base, ["a2", "a1"], "Samen")) == {"a2": ["1", "2", "3", "4", "5", "6"]}
     assert merge(base, ["a2", "a1"], "Samen").unit_names() == {"a2": "Samen"}
     parted = split(base, "a2", ["10006"], "a3", "Derde")

@@ -286,3 +286,33 @@ def test_the_reference_date_commits_on_enter_and_stays_in_the_link(page, app_url
     page.reload()  # a reload (or a shared link) keeps the date
     wait_for_app(page)
     expect(page.get_by_label("Referentiedatum", exact=True)).to_have_value("2026-01-01", timeout=30000)
+
+
+def test_a_governor_narrows_the_suggestion_to_a_province_and_adds_its_sites(page, app_url: str, atlas) -> None:
+    """Bereik: choose Provincie Limburg, ask for two sites, add them in one click; the what-if holds two
+    Limburg municipalities and the headline figure moves (the click-to-figures time is printed for the notes)."""
+    from scales.analysis.coverage import province_of
+
+    page.goto(f"{app_url}/bereik")
+    wait_for_app(page)
+    headline = page.locator("[data-testid='stMetric']").first
+    expect(headline).to_be_visible(timeout=30000)
+    page.locator(".st-key-coverage_region").click()
+    page.get_by_role("option", name="Provincie: Limburg").click()
+    wait_for_app(page)
+    k = page.locator(".st-key-suggest_k input")
+    k.fill("2")
+    k.press("Enter")
+    wait_for_app(page)
+    page.locator(".st-key-suggest_run button").click()
+    add = page.locator(".st-key-suggest_add button")
+    expect(add).to_contain_text("Voeg deze 2 plekken toe", timeout=60000)
+    expect(headline.locator("[data-testid='stMetricDelta']")).to_have_count(0)
+    started = time.perf_counter()
+    add.click()
+    expect(headline.locator("[data-testid='stMetricDelta']")).to_be_visible(timeout=30000)
+    print(f"add suggested sites → updated figures: {time.perf_counter() - started:.2f} s")
+    chips = page.locator(".st-key-coverage_add span[data-tag] span[title]").all_inner_texts()
+    by_name = {name: nis for nis, name in atlas.names.items()}
+    provinces = {province_of(atlas)[by_name[chip.strip()]] for chip in chips}
+    assert len(chips) == 2 and provinces == {"Limburg"}, (chips, provinces)

@@ -58,3 +58,24 @@ def test_the_csv_dialect_is_one_per_language() -> None:
     table = pd.DataFrame({"a": [1.5]})
     assert csv_bytes(table, "nl").decode("utf-8-sig") == "a\r\n1,5\r\n"
     assert csv_bytes(table, "en").decode("utf-8-sig") == "a\r\n1.5\r\n"
+
+
+def test_key_figures_download_like_every_other_table(atlas) -> None:
+    """The Vergelijk key figures: named measures, numbers that a Dutch CSV writes with a decimal comma,
+    translated headers; no raw keys (`alignment_cost_a_into_b`) and no `value` header."""
+    from scales.engine.compare import Comparator
+    from scales.output.reports import csv_bytes
+    from scales.output.tables import key_figure_table
+
+    result = Comparator(atlas.atoms, atlas.borders).compare(
+        atlas.layer("police_zone", "2026-06-01"), atlas.layer("primary_care_zone", "2026-06-01"), "inhabitants"
+    )
+    table = key_figure_table(result.summary(), "nl")
+    assert table["value"].dtype == float and len(table) == 24  # every number; a, b and weight are in the header
+    text = csv_bytes(readable(table, "nl"), "nl").decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Maat;Waarde"
+    v = f"{result.summary()['v_measure']:.4f}".replace(".", ",")
+    assert any(line.endswith(";" + v) for line in lines)
+    assert "alignment_cost_a_into_b" not in text and "units_a" not in text and not any("0." in x for x in lines)
+    assert "Eenheden in laag A;105,0" in text and "Te verschuiven;1078413,0" in text
