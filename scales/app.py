@@ -101,6 +101,7 @@ def main() -> None:
         st.Page("pages/coverage.py", title=t("page_coverage"), url_path="bereik"),
         st.Page("pages/capacity.py", title=t("page_capacity"), url_path="capaciteit"),
         st.Page("pages/scenarios.py", title=t("page_scenarios"), url_path="scenarios"),
+        st.Page("pages/consensus.py", title=t("page_consensus"), url_path="een-kaart"),
         st.Page("pages/report.py", title=t("page_report"), url_path="rapport"),
         st.Page("pages/sources.py", title=t("page_sources"), url_path="bronnen"),
     ]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from scales import DATA_DIR
-from scales.analysis import capacity, coverage, scenarios
+from scales.analysis import capacity, consensus, coverage, scenarios
 from scales.analysis.sectors import placed_sector_demand
 from scales.data.atlas import Atlas, load_atlas
 from scales.data.atoms import ATOM_COLUMNS
@@ -326,6 +326,80 @@ def cmd_align(args: argparse.Namespace) -> int:
     return _table(proposal.moves, args)
 
 
+def _k_range(text: str) -> list[int]:
+    """An argparse type: `5..25` (or `5-25`) as the list of region counts 5, 6, …, 25."""
+    first, _, last = text.replace("-", "..").partition("..")
+    try:
+        low, high = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a range of region counts written FROM..TO") from None
+    if not 1 <= low <= high <= consensus.MAX_K:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 1 <= FROM <= TO <= {consensus.MAX_K}")
+    return list(range(low, high + 1))
+
+
+def cmd_consensus(args: argparse.Namespace) -> int:
+    atlas = _atlas(args)
+    chosen = [atlas.resolve(ref, args.date) for ref in args.layers.split(",") if ref]
+    within = _within(atlas, args.within, args.date)
+    problem = consensus.setup(atlas, chosen, args.weight, args.territory, within)
+
+    def say(fraction: float, step: str) -> None:
+        if not args.quiet:
+            print(f"[{fraction:4.0%}] {step}", file=sys.stderr)
+
+    where = "Flanders" if problem.territory == "flanders" else "Flanders and Brussels"
+    print(f"territory: {where}{' (within ' + args.within + ')' if args.within else ''}, {problem.size} "
+          f"municipalities; weight: {args.weight}", file=sys.stderr)  # fmt: skip
+    for nis, tied in problem.links:
+        print(f"contiguity: {atlas.names[nis]} borders no municipality of the territory; tied to the nearest, "
+              f"{atlas.names[tied]}", file=sys.stderr)  # fmt: skip
+    anchors = [atlas.layer(a, args.date) for a in consensus.ANCHORS]
+    if args.curve:
+        curve = consensus.price_curve(problem, args.curve, args.min_inhabitants, args.runs or 4, args.seed, say)
+        points = consensus.anchor_points(problem, anchors)
+        if args.format == "json":
+            _json({"territory": problem.territory, "layers": [layer.id for layer in chosen], "weight": args.weight,
+                   "min_inhabitants": args.min_inhabitants, "curve": _records(curve),
+                   "anchors": _records(points)}, args)  # fmt: skip
+            return 0
+        return _table(pd.concat([curve.assign(kind="best"), points.assign(kind="anchor")], ignore_index=True), args)
+    runs = args.runs or consensus.DEFAULT_RUNS
+    if args.exact:
+        heuristic = consensus.best_grid(problem, args.regions, args.min_inhabitants, runs, args.seed, say)
+        grid = consensus.exact(problem, args.regions, args.min_inhabitants, upper_bound=heuristic.objective)
+        if grid.objective > heuristic.objective:  # CBC stopped at its time limit with a worse grid: keep the better
+            grid = heuristic
+        proven = grid.lower_bound is not None
+        print(f"exact: {'optimum proven' if proven else 'not proven within the time limit'}; local search "
+              f"{heuristic.objective:,.0f}, gap {heuristic.objective - grid.objective:,.0f}" + ("" if proven else
+              " (to the best integer solution found)"), file=sys.stderr)  # fmt: skip
+        grid.spread = heuristic.spread | {"heuristic": heuristic.objective,
+                                          "heuristic_gap": heuristic.objective - grid.objective}  # fmt: skip
+    else:
+        grid = consensus.best_grid(problem, args.regions, args.min_inhabitants, runs, args.seed, say)
+    print(f"objective {grid.objective:,.0f} {args.weight} ({grid.method}; {grid.seconds:.1f} s)", file=sys.stderr)
+    if args.save:
+        saved = Store().save_layer(grid.as_layer(args.save), args.save, replace=args.replace,
+                                   note=grid.as_layer().meta.source)  # fmt: skip
+        print(f"saved as {saved}", file=sys.stderr)
+    if args.format != "json":
+        table = pd.DataFrame({"nis": list(grid.regions()), "region": list(grid.regions().values())})
+        table["name"] = table["nis"].map(atlas.names)
+        table["region_name"] = table["region"].map(grid.region_names())
+        return _table(table[["nis", "name", "region", "region_name"]], args)
+    result = grid.as_json()
+    followed = consensus.follow(problem, grid, Comparator(atlas.atoms, atlas.borders))
+    tables = consensus.tables_per_municipality(problem, chosen, list(followed.values()))
+    result["small_municipalities"] = _records(tables.head(50))
+    result["changes"] = _records(consensus.changes(problem, followed))
+    if args.anchors:
+        result["anchors"] = _records(consensus.compare_anchors(problem, anchors, args.min_inhabitants, runs,
+                                                               args.seed, say))  # fmt: skip
+    _json(result, args)
+    return 0
+
+
 def cmd_scenario(args: argparse.Namespace) -> int:
     store = Store()
     if args.action == "list":
@@ -531,6 +605,29 @@ def parser() -> argparse.ArgumentParser:
     aligned.add_argument("--save", metavar="NAME", help="keep the aligned layer as scenario:NAME")
     aligned.add_argument("--replace", action="store_true", help="with --save: replace a scenario of that name")
     aligned.set_defaults(run=cmd_align)
+    agreed = sub.add_parser(
+        "consensus", parents=[common, dated, tabular],
+        help="Eén kaart: the K contiguous regions the chosen layers fit best, and the price of K",
+    )  # fmt: skip
+    agreed.add_argument("--layers", default=",".join(consensus.DEFAULT_LAYERS),
+                        help="layers to fit, comma-separated (ids, scenario:NAME or CSV paths)")  # fmt: skip
+    agreed.add_argument("--regions", type=int, default=15, help="number of regions K (default 15)")
+    agreed.add_argument("--min-inhabitants", type=float, default=0.0, help="population floor per region")
+    agreed.add_argument("--weight", choices=WEIGHTS, default="inhabitants")
+    agreed.add_argument("--territory", choices=["auto", *consensus.TERRITORIES], default="auto",
+                        help="flanders (285) or flanders_brussels (304); auto: the largest all cover")  # fmt: skip
+    agreed.add_argument("--within", metavar="LAYER=UNIT", help="only the municipalities of one province, judicial "
+                        "arrondissement or Veilig Huis (e.g. province=70000)")  # fmt: skip
+    agreed.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same grid)")
+    agreed.add_argument("--runs", type=int, help=f"local-search runs (default {consensus.DEFAULT_RUNS}; curve 4)")
+    agreed.add_argument("--curve", type=_k_range, metavar="FROM..TO", help="the best objective for each K")
+    agreed.add_argument("--anchors", action="store_true",
+                        help="with --json: the existing maps' costs beside the best grid of the same K")  # fmt: skip
+    agreed.add_argument("--exact", action="store_true",
+                        help="also solve the integer programme (small: use --within), report the gap")  # fmt: skip
+    agreed.add_argument("--save", metavar="NAME", help="keep the grid as scenario:NAME")
+    agreed.add_argument("--replace", action="store_true", help="with --save: replace a scenario of that name")
+    agreed.set_defaults(run=cmd_consensus)
     scenario = sub.add_parser("scenario", parents=[common, tabular], help="saved scenarios and custom layers")
     scenario.add_argument("action", choices=["list", "show", "export", "import", "delete", "bin", "restore"])
     scenario.add_argument("name", nargs="?", help="scenario:NAME or NAME (import: the file to read)")

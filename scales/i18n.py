@@ -181,6 +181,166 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # region report (Rapport)
     "page_report": {"nl": "Rapport", "en": "Report"},
+    "page_consensus": {"nl": "Eén kaart", "en": "One map"},
+    "consensus_title": {
+        "nl": "Eén kaart: welke gemeenschappelijke indeling past het best?",
+        "en": "One map: which common division fits best?",
+    },
+    "consensus_intro": {
+        "nl": "Het rapport vraagt één gedeeld kader voor de schaal van de veiligheidsstructuren. Deze pagina zoekt de "
+        "indeling van de gemeenten in K aaneengesloten regio's waar de gekozen structuren het best in passen, en zet "
+        "de bestaande kaarten (gerechtelijke arrondissementen, parketten, provincies, referentieregio's, bestuurlijke "
+        "arrondissementen) ernaast. Een fijne structuur (politiezones) past als haar eenheden binnen één regio liggen; "
+        "een grove (parketten) als de regio's binnen haar eenheden liggen. Elke structuur telt met de goedkoopste van "
+        "de twee.",
+        "en": "The report asks for one shared framework for the scale of the safety structures. This page looks for "
+        "the division of the municipalities into K contiguous regions that the chosen structures fit best, and sets "
+        "the existing maps (judicial arrondissements, prosecutors' areas, provinces, reference regions, "
+        "administrative arrondissements) beside it. A fine structure (police zones) fits when its units lie inside one "
+        "region; a coarse one (prosecutors' areas) when the regions lie inside its units. Each structure counts with "
+        "the cheaper of the two.",
+    },
+    "consensus_layers": {"nl": "Structuren om op af te stemmen", "en": "Structures to fit"},
+    "consensus_k": {"nl": "Aantal regio's (K)", "en": "Number of regions (K)"},
+    "consensus_floor": {"nl": "Minimum inwoners per regio", "en": "Minimum inhabitants per region"},
+    "consensus_anchor": {"nl": "Bestaande kaart om over te tekenen", "en": "Existing map to draw over it"},
+    "consensus_run": {"nl": "Zoek de best passende kaart", "en": "Find the best-fitting map"},
+    "consensus_start": {
+        "nl": "Kies de structuren, K en de ondergrens en klik op ‘Zoek de best passende kaart’ (ongeveer {seconds} s "
+        "de eerste keer; daarna meteen).",
+        "en": "Choose the structures, K and the floor and click ‘Find the best-fitting map’ (about {seconds} s the "
+        "first time; instantly after that).",
+    },
+    "consensus_working": {"nl": "Bezig met rekenen…", "en": "Computing…"},
+    "territory_flanders": {"nl": "Vlaanderen", "en": "Flanders"},
+    "territory_flanders_brussels": {"nl": "Vlaanderen en Brussel", "en": "Flanders and Brussels"},
+    "consensus_summary": {
+        "nl": "**De best gevonden indeling in {k} regio's** ({where}, {municipalities} gemeenten) vraagt dat in "
+        "totaal **{cost} inwoners** van eenheid veranderen om de {layers} structuren er volledig in te laten passen: "
+        "gemiddeld {share} van de inwoners per structuur.",
+        "en": "**The best division into {k} regions found** ({where}, {municipalities} municipalities) needs "
+        "**{cost} inhabitants** in total to change unit for the {layers} structures to fit it completely: on average "
+        "{share} of the inhabitants per structure.",
+    },
+    "consensus_method": {
+        "nl": "Methode: lokale zoektocht over aaneengesloten verschuivingen (gemeenten en delen van eenheden tussen "
+        "buurregio's), beste van {runs} runs, {seconds} s; beste {best}, mediaan {median}, slechtste {worst} "
+        "inwoners over de runs. Geen bewezen optimum: op deelproblemen die exact oplosbaar zijn (Limburg K = 3, "
+        "Antwerpen K = 4) vond ze het optimum (verschil 0).",
+        "en": "Method: local search over contiguous moves (municipalities and parts of units between neighbouring "
+        "regions), best of {runs} runs, {seconds} s; best {best}, median {median}, worst {worst} inhabitants over "
+        "the runs. Not a proven optimum: on sub-problems that can be solved exactly (Limburg K = 3, Antwerp K = 4) it "
+        "found the optimum (gap 0).",
+    },
+    "consensus_link": {
+        "nl": "{name} grenst aan geen andere gemeente van het gebied; voor de samenhang telt het als buur van de "
+        "dichtstbijzijnde, {tied}.",
+        "en": "{name} borders no other municipality of the territory; for contiguity it counts as a neighbour of the "
+        "nearest, {tied}.",
+    },
+    "consensus_baarle": {
+        "nl": "Baarle-Hertog telt met zijn grens via Zondereigen (aan Hoogstraten, Merksplas, Ravels en Turnhout); "
+        "zijn enclaves in Nederland raken geen andere Belgische gemeente.",
+        "en": "Baarle-Hertog counts with its border through Zondereigen (with Hoogstraten, Merksplas, Ravels and "
+        "Turnhout); its enclaves in the Netherlands touch no other Belgian municipality.",
+    },
+    "consensus_map_grid": {"nl": "Best passende kaart, {k} regio's", "en": "Best-fitting map, {k} regions"},
+    "consensus_map_about": {
+        "nl": "Regio's: scales Eén kaart; lijnen: {anchor}.",
+        "en": "Regions: scales One map; lines: {anchor}.",
+    },
+    "consensus_map_caption": {
+        "nl": "Kleuren: de regio's van de best passende kaart; lijnen: {anchor}, ter vergelijking.",
+        "en": "Colours: the regions of the best-fitting map; lines: {anchor}, for comparison.",
+    },
+    "consensus_layers_title": {"nl": "Wat elke structuur kost", "en": "What each structure costs"},
+    "consensus_layers_caption": {
+        "nl": "In {weight}. ‘In de kaart’: wie van eenheid moet veranderen zodat elke eenheid binnen één regio ligt; "
+        "‘kaart erin’: zodat elke regio binnen één eenheid ligt. De goedkoopste telt.",
+        "en": "In {weight}. ‘Into the map’: who must change unit so each unit lies inside one region; ‘map into "
+        "it’: so each region lies inside one unit. The cheaper one counts.",
+    },
+    "consensus_regions_title": {"nl": "De regio's en hun gemeenten", "en": "The regions and their municipalities"},
+    "consensus_anchors_title": {"nl": "De bestaande kaarten ernaast", "en": "The existing maps beside it"},
+    "consensus_anchors_caption": {
+        "nl": "Elke bestaande kaart tegen de best gevonden kaart met evenveel regio's, over het gebied dat ze dekt "
+        "(de ondergrens zakt tot de kleinste eenheid van de bestaande kaart als die eronder ligt).",
+        "en": "Each existing map against the best map found with as many regions, over the territory it covers (the "
+        "floor drops to the existing map's smallest unit where that is below it).",
+    },
+    "consensus_anchors_run": {
+        "nl": "Vergelijk met de bestaande kaarten (± 1 min)",
+        "en": "Compare with the existing maps (± 1 min)",
+    },
+    "consensus_col_anchor": {"nl": "Bestaande kaart", "en": "Existing map"},
+    "consensus_curve_title": {"nl": "De prijs van fijner of grover", "en": "The price of finer or coarser"},
+    "consensus_curve_range": {"nl": "Aantal regio's van … tot …", "en": "Number of regions from … to …"},
+    "consensus_curve_run": {"nl": "Teken de prijscurve (± {seconds} s)", "en": "Draw the price curve (± {seconds} s)"},
+    "consensus_cost_axis": {"nl": "Inwoners die van eenheid veranderen", "en": "Inhabitants changing unit"},
+    "consensus_curve_caption": {
+        "nl": "Blauw: de best gevonden kaart per K (beste van 3 runs). Rood: de bestaande kaarten op hun eigen K.",
+        "en": "Blue: the best map found for each K (best of 3 runs). Red: the existing maps at their own K.",
+    },
+    "consensus_changes_title": {
+        "nl": "Welke gemeenten van eenheid zouden veranderen",
+        "en": "Which municipalities would change unit",
+    },
+    "consensus_no_changes": {
+        "nl": "Geen enkele gemeente verandert van eenheid.",
+        "en": "No municipality changes unit.",
+    },
+    "consensus_small_title": {
+        "nl": "De kleinste gemeenten: aan hoeveel tafels?",
+        "en": "The smallest municipalities: at how many tables?",
+    },
+    "consensus_small_caption": {
+        "nl": "Tafels: verschillende samenstellingen (welke gemeenten erbij zijn) onder de eenheden van de gemeente "
+        "in de gekozen structuren; twee structuren met dezelfde leden zijn één tafel. Gemiddeld {today} vandaag, "
+        "{grid} als elke structuur de kaart volgt.",
+        "en": "Tables: distinct memberships (which municipalities take part) among the municipality's units in the "
+        "chosen structures; two structures with the same members are one table. On average {today} today, {grid} "
+        "when every structure follows the map.",
+    },
+    "consensus_how": {
+        "nl": "Voor een indeling G in K regio's en een structuur L is `n[l, g]` het aantal inwoners van eenheid l in "
+        "regio g. **L in de kaart** kost `N − Σ_l max_g n[l, g]`, **de kaart in L** kost `N − Σ_g max_l n[l, g]` "
+        "(de aanpassingskost van Vergelijk, in beide richtingen). Het doel is de som over de structuren van de "
+        "goedkoopste van de twee. Regio's zijn aaneengesloten (gedeelde grenzen) en halen de ondergrens.\n\n"
+        "Zoeken: vanuit de kaarten van de structuren zelf (samengevoegd of gesplitst tot K) en vanuit willekeurig "
+        "gegroeide regio's verschuift een lokale zoektocht gemeenten, of hele eenheden, naar een buurregio zolang het "
+        "doel daalt, met 30 kleine verstoringen per run. Op deelproblemen die een geheeltallig programma (PuLP/CBC, "
+        "samenhang met stromen) exact oplost, had ze hetzelfde optimum: Limburg K = 3 (13.144 inwoners) en "
+        "Antwerpen K = 4 (11.508). Voor Vlaanderen als geheel is geen ondergrens bewezen.",
+        "en": "For a division G into K regions and a structure L, `n[l, g]` is the number of inhabitants of unit l "
+        "in region g. **L into the map** costs `N − Σ_l max_g n[l, g]`, **the map into L** costs `N − Σ_g max_l n[l, "
+        "g]` (Compare's alignment cost, both ways). The objective is the sum over structures of the cheaper of the "
+        "two. Regions are contiguous (shared borders) and meet the floor.\n\nSearch: from the structures' own "
+        "maps (merged or split to K) and from randomly grown regions, a local search moves municipalities, or whole "
+        "units, to a neighbouring region while the objective falls, with 30 small perturbations per run. On "
+        "sub-problems an integer programme (PuLP/CBC, flow-based contiguity) solves exactly it found the same "
+        "optimum: Limburg K = 3 (13,144 inhabitants) and Antwerp K = 4 (11,508). For Flanders as a whole no lower "
+        "bound is proven.",
+    },
+    "consensus_save_title": {"nl": "Bewaar de kaart als scenario", "en": "Keep the map as a scenario"},
+    "consensus_saved": {
+        "nl": "Bewaard als {id}: te kiezen op elke pagina en in `scales report`/`scales export`.",
+        "en": "Saved as {id}: available on every page and in `scales report`/`scales export`.",
+    },
+    "col_into_grid": {"nl": "In de kaart", "en": "Into the map"},
+    "col_grid_into": {"nl": "Kaart erin", "en": "Map into it"},
+    "col_counted": {"nl": "Telt", "en": "Counted"},
+    "col_cost": {"nl": "Kost", "en": "Cost"},
+    "col_units_split": {"nl": "Eenheden gesplitst", "en": "Units split"},
+    "col_anchor_cost": {"nl": "Kost bestaande kaart", "en": "Cost of existing map"},
+    "col_best_cost": {"nl": "Kost beste kaart", "en": "Cost of best map"},
+    "col_tables_today": {"nl": "Tafels vandaag", "en": "Tables today"},
+    "col_tables_grid": {"nl": "Tafels met de kaart", "en": "Tables with the map"},
+    "col_k": {"nl": "K", "en": "K"},
+    "col_objective": {"nl": "Doel (inwoners)", "en": "Objective (inhabitants)"},
+    "col_median": {"nl": "Mediaan over runs", "en": "Median over runs"},
+    "col_worst_run": {"nl": "Slechtste run", "en": "Worst run"},
+    "counted_into_grid": {"nl": "in de kaart", "en": "into the map"},
+    "counted_grid_into": {"nl": "kaart erin", "en": "map into it"},
     "report_title": {"nl": "Schaalmismatch in {region}", "en": "Scale mismatch in {region}"},
     "report_subtitle": {
         "nl": "Referentiedatum {date} · gewicht: {weight} · inwoners op 1 januari {year} (Statbel) · scales {version}",
@@ -886,6 +1046,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "andere plaats.",
         "en": "{path} could not be written ({error}); nothing was left half-written. Free some space or choose "
         "another place.",
+    },
+    "problem_consensus_not_covered": {
+        "nl": "{layer} ({id}) dekt {missing} gemeenten van het gebied ({territory}) niet: kies een gebied dat elke "
+        "laag dekt (--territory flanders) of laat die laag weg.",
+        "en": "{layer} ({id}) does not cover {missing} municipalities of the territory ({territory}): choose a "
+        "territory every layer covers (--territory flanders) or leave that layer out.",
+    },
+    "problem_consensus_no_layers": {
+        "nl": "Kies minstens één laag om een gemeenschappelijke kaart op af te stemmen.",
+        "en": "Choose at least one layer to fit a common map to.",
+    },
+    "problem_consensus_k": {
+        "nl": "{k} regio's kan niet: kies 1 tot {limit}.",
+        "en": "{k} regions is not possible: choose 1 to {limit}.",
+    },
+    "problem_consensus_floor": {
+        "nl": "{k} regio's van elk minstens {floor} inwoners kan niet: het gebied telt {total} inwoners, dus geen "
+        "ondergrens boven {largest} (totaal / {k}) is haalbaar. Verlaag de ondergrens of kies minder regio's.",
+        "en": "{k} regions of at least {floor} inhabitants each is not possible: the territory has {total} "
+        "inhabitants, so no floor above {largest} (total / {k}) can be met. Lower the floor or choose fewer "
+        "regions.",
+    },
+    "problem_consensus_floor_unreached": {
+        "nl": "Geen indeling in {k} aaneengesloten regio's van elk minstens {floor} inwoners gevonden; de "
+        "beste indeling haalde {reached} in haar kleinste regio (een haalbare ondergrens). Verlaag de ondergrens of kies minder regio's.",
+        "en": "No division into {k} contiguous regions of at least {floor} inhabitants each was found; the "
+        "best division reached {reached} in its smallest region (a floor that can be met). Lower the floor or choose fewer regions.",
     },
     "problem_within_unknown": {
         "nl": "--within {choice}: geef LAGE=EENHEID met een laag uit {layers} en een eenheid-code van die laag "

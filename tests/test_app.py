@@ -23,6 +23,7 @@ PAGES = {
     "pages/capacity.py": "capacity_title",
     "pages/report.py": "page_report",
     "pages/scenarios.py": "scenarios_title",
+    "pages/consensus.py": "consensus_title",
 }
 
 
@@ -426,3 +427,26 @@ def test_signed_in_users_see_their_own_and_shared_work_only(atlas, monkeypatch: 
     assert not visitor.exception and any(b.label == TEXTS["sign_in"]["nl"] for b in visitor.button)
     for name in ("anns-eigen", "anns-gedeeld"):
         store.delete_layer(name)
+
+
+def test_een_kaart_finds_a_grid_and_refuses_an_impossible_floor(atlas) -> None:
+    """Eén kaart: the page says the objective the engine finds (same inputs), keeps a refresh free, and an
+    impossible floor is a message naming the largest possible floor, the choices kept."""
+    from scales.analysis import consensus
+
+    app = start("nl").switch_page("pages/consensus.py").run()
+    assert "Zoek de best passende kaart" in app.info[0].value
+    app.number_input(key="consensus_k").set_value(6)
+    app.button[0].click().run(timeout=120)
+    assert not app.exception
+    problem = consensus.setup(atlas, [atlas.layer(k) for k in consensus.DEFAULT_LAYERS])
+    expected = consensus.best_grid(problem, 6, 150_000)
+    summary = next(m.value for m in app.markdown if "De best gevonden indeling in 6 regio's" in m.value)
+    assert f"**{number(expected.objective, 'nl')} inwoners**" in summary
+    assert any("Voeren grenst aan geen andere gemeente" in c.value for c in app.caption)
+    app.number_input(key="consensus_floor").set_value(3_000_000)
+    app.number_input(key="consensus_k").set_value(5)
+    app.button[0].click().run(timeout=60)
+    assert not app.exception
+    total = problem.inhabitants.sum()
+    assert str(int(total // 5)) in app.error[0].value and app.number_input(key="consensus_k").value == 5

@@ -313,3 +313,21 @@ def test_coverage_takes_a_saved_location_set(atlas: Atlas, mirror: Path) -> None
     code, out = run(*args, "--location-set", "cli-set")
     with_set = {r["unit_id"]: r for r in json.loads(out)}
     assert code == 0 and with_set["vh-limburg"]["inhabitants_within"] > without["vh-limburg"]["inhabitants_within"]
+
+
+def test_consensus_json_contract(atlas: Atlas) -> None:
+    """`scales consensus --json`: the keys the issue names, on a province small enough to be quick."""
+    code, out = run("consensus", "--within", "province=70000", "--regions", "3", "--min-inhabitants", "150000",
+                    "--runs", "2", "--seed", "1", "--json")  # fmt: skip
+    result = json.loads(out)
+    assert code == 0
+    for key in ("regions", "objective", "per_layer", "method", "runs", "spread", "lower_bound", "seconds",
+                "small_municipalities", "changes", "links"):  # fmt: skip
+        assert key in result, key
+    assert len(result["regions"]) == 38 and len(set(result["regions"].values())) == 3
+    assert {row["layer"] for row in result["per_layer"]} == {"police_zone", "primary_care_zone", "veilig_huis", "ariec",
+                                                             "prosecution_area"}  # fmt: skip
+    assert set(result["per_layer"][0]) >= {"into_grid", "grid_into", "counted", "cost", "units_split"}
+    assert result["objective"] == sum(row["cost"] for row in result["per_layer"])
+    code, out = run("consensus", "--within", "province=70000", "--curve", "2..3", "--runs", "1", "--json")
+    assert code == 0 and [row["k"] for row in json.loads(out)["curve"]] == [2, 3]

@@ -71,7 +71,7 @@ def test_every_command_and_page_runs_from_the_wheel_alone(venv: Path, mirror: Pa
     run = _run(venv, mirror, str(python), "-I", str(ROOT / "tests" / "wheel_check.py"), str(venv / "scratch"))
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     checks = [line for line in run.stdout.splitlines() if line.startswith("ok ")]
-    assert len(checks) == 14 + 9 + 1, run.stdout  # 14 commands, 9 pages, the module origin check
+    assert len(checks) == 15 + 10 + 1, run.stdout  # 15 commands, 10 pages, the module origin check
     entry = _run(venv, mirror, str(venv / "venv" / "bin" / "scales"), "layers", "-q")  # the console script
     assert entry.returncode == 0 and "police_zone" in entry.stdout, entry.stderr
 

@@ -30,6 +30,7 @@ COMMANDS = {
     "coverage": ["coverage", "--format", "json"],
     "capacity": ["capacity", "--format", "json"],
     "align": ["align", "police_zone", "--to", "reference_region", "--format", "json"],
+    "consensus": ["consensus", "--within", "province=70000", "--regions", "3", "--runs", "1", "--json"],
     "scenario import": ["scenario", "import", str(layer_csv), "--name", "wheel-check"],
     "scenario list": ["scenario", "list", "--format", "json"],
     "report": ["report", "--region", "leuven", "--format", "pdf", "-o", str(scratch / "leuven.pdf")],

@@ -49,9 +49,21 @@ HEADERS = {
     "key": "col_key", "description": "col_description", "attribution": "about_attribution", "url": "col_url",
     "sha256": "col_sha256", "kind": "col_kind", "parent": "col_parent", "updated": "col_updated",
     "against": "col_against", "value": "col_value", "share_of_municipality": "col_share_of_municipality",
+    "into_grid": "col_into_grid", "grid_into": "col_grid_into", "counted": "col_counted", "cost": "col_cost",
+    "units_split": "col_units_split", "anchor_cost": "col_anchor_cost", "best_cost": "col_best_cost",
+    "anchor_counted": "col_counted", "best_counted": "col_counted", "anchor": "consensus_col_anchor",
+    "tables_today": "col_tables_today", "tables_grid": "col_tables_grid", "k": "col_k", "objective": "col_objective",
+    "median": "col_median", "worst": "col_worst_run",
 }  # fmt: skip
 """Column → text key: downloaded and reported tables carry headers in the reader's language."""
-CODED = {"class": "class_{}", "confidence": "confidence_{}", "better": "better_{}"}
+CODED = {
+    "class": "class_{}",
+    "confidence": "confidence_{}",
+    "better": "better_{}",
+    "counted": "counted_{}",
+    "anchor_counted": "counted_{}",
+    "best_counted": "counted_{}",
+}
 """Columns whose values are codes, and the text key of each value."""
 
 
@@ -65,7 +77,9 @@ FORMATS: dict[str, tuple[str, int]] = {
     "municipalities_per_staff": ("number", 1), "police_zones_per_staff": ("number", 1),
     "share": ("number", 2), "gain": ("number", 0), "loss": ("number", 0),
     "share_of_a": ("percent", 0), "share_of_municipality": ("percent", 0), "nested_share": ("percent", 0),
-    "alignment_cost": ("number", 0),
+    "alignment_cost": ("number", 0), "into_grid": ("number", 0), "grid_into": ("number", 0), "cost": ("number", 0),
+    "anchor_cost": ("number", 0), "best_cost": ("number", 0), "objective": ("number", 0), "median": ("number", 0),
+    "worst": ("number", 0),
     "v_measure": ("number", 2), "area_km2": ("number", 1),
     "baseline": ("auto", 4), "scenario": ("auto", 4), "change": ("auto", 4), "value": ("auto", 4),
 }  # fmt: skip

@@ -11,7 +11,7 @@ from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["", "kaart", "vergelijk", "gemeente", "bereik", "capaciteit", "scenarios", "rapport", "bronnen"]
+PAGES = ["", "kaart", "vergelijk", "gemeente", "bereik", "capaciteit", "scenarios", "een-kaart", "rapport", "bronnen"]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 MAP = "iframe[title='streamlit_folium.st_folium']"
 FOCUSED = """() => { const e = document.activeElement; if (!e) return "";
