@@ -243,7 +243,7 @@ if kept is not None:
         if st.form_submit_button(t("scenario_save_button"), disabled=user() is None):
             try:
                 layer = grid.as_layer(name)
-                saved_id = kept.save_layer(layer, name, replace=replace, note=layer.meta.source, owner=viewer(),
+                saved_id = kept.save_layer(layer, name, replace=replace, note=grid.note(), owner=viewer(),
                                            visibility=shown_to)  # fmt: skip
                 st.success(t("consensus_saved", id=plain(saved_id)))
             except ScalesError as error:

@@ -381,7 +381,7 @@ def cmd_consensus(args: argparse.Namespace) -> int:
     print(f"objective {grid.objective:,.0f} {args.weight} ({grid.method}; {grid.seconds:.1f} s)", file=sys.stderr)
     if args.save:
         saved = Store().save_layer(grid.as_layer(args.save), args.save, replace=args.replace,
-                                   note=grid.as_layer().meta.source)  # fmt: skip
+                                   note=grid.note())  # fmt: skip
         print(f"saved as {saved}", file=sys.stderr)
     if args.format != "json":
         table = pd.DataFrame({"nis": list(grid.regions()), "region": list(grid.regions().values())})

@@ -473,6 +473,11 @@ class Grid:
                          "inhabitants": float(self.problem.inhabitants[atoms].sum())})  # fmt: skip
         return pd.DataFrame(rows)
 
+    def note(self) -> str:
+        """A one-line note for the saved-work list (within the store's 120 characters)."""
+        return (f"consensus K={self.k}, floor {self.floor:.0f}, {len(self.problem.layers)} layers, "
+                f"objective {self.objective:.0f} {self.problem.weight_kind}")  # fmt: skip
+
     def as_layer(self, name: str | None = None) -> Layer:
         """The grid as a layer (a scenario), so every page, `scales report` and `scales export` can use it."""
         title = clean_name(name or f"een-kaart-{self.k}")

@@ -12,6 +12,7 @@ from scales.analysis import capacity as capacity_module
 from scales.analysis import coverage as cv
 from scales.data.atlas import Atlas
 from scales.data.layers import Layer
+from scales.data.store import SCENARIO_PREFIX
 from scales.engine.compare import Comparator
 from scales.i18n import t
 from scales.problems import Problem, UsageError
@@ -42,11 +43,19 @@ class Region:
 
 
 def find_region(atlas: Atlas, text: str, date: dt.date | str | None = None) -> Region:
-    """`all`, `LAYER:UNIT`, or a unit id or name of a judicial arrondissement, prosecution area or province."""
+    """`all`, `LAYER:UNIT` (also `scenario:NAME:UNIT`, a unit of a saved layer), or a unit id or name of a
+    judicial arrondissement, prosecution area or province."""
     wanted = text.strip().lower()
     if wanted in ("all", "alles", ""):
         return Region("all", "", "Vlaanderen en Brussel", frozenset(atlas.atoms["nis"]))
     layer_hint, _, unit_hint = wanted.rpartition(":")
+    if layer_hint.startswith(SCENARIO_PREFIX):  # a unit of a saved layer, e.g. a region of an Eén kaart grid
+        saved_ref = text.strip().rpartition(":")[0]
+        layer = atlas.resolve(saved_ref, date)
+        for unit_id, name in layer.unit_names().items():
+            if unit_hint in (unit_id.lower(), name.lower()):
+                members = frozenset(layer.membership.loc[layer.membership["unit_id"] == unit_id, "nis"])
+                return Region(f"{saved_ref}:{unit_id}", saved_ref, name, members)
     for layer_id in [layer_hint] if layer_hint else REGION_LAYERS:
         if layer_id not in REGION_LAYERS:
             break

@@ -189,3 +189,17 @@ def test_existing_maps_sit_on_the_curve_at_their_own_size(atlas: Atlas) -> None:
     assert points.loc["province", "objective"] == 0  # every structure nests in the provinces or holds them
     curve = consensus.price_curve(problem, [4, 6], runs=1, seed=0)
     assert list(curve["k"]) == [4, 6] and (curve["objective"] >= 0).all()
+
+
+def test_a_saved_grid_is_a_layer_every_command_takes(atlas: Atlas, real) -> None:
+    """Saved as scenario:NAME, the grid resolves like any layer and its regions can be reported on."""
+    from scales.data.store import Store
+    from scales.output.region import find_region
+
+    _, grid = real
+    saved = Store().save_layer(grid.as_layer("een-kaart-toets"), "een-kaart-toets", note=grid.note())
+    layer = atlas.resolve(saved)
+    assert dict(zip(layer.membership["nis"], layer.membership["unit_id"], strict=True)) == grid.regions()
+    region = find_region(atlas, f"{saved}:R01")
+    assert region.nis == {n for n, r in grid.regions().items() if r == "R01"}
+    assert region.name == grid.region_names()["R01"]
