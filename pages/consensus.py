@@ -19,12 +19,9 @@ from scales.dashboard.ui import (
     outline_of,
     plain,
     reference_date,
+    save_form,
     show,
-    store,
     t,
-    user,
-    viewer,
-    visibility_choice,
 )
 from scales.dashboard.webmap import show_map
 from scales.i18n import number, percent
@@ -212,7 +209,7 @@ if st.button(t("consensus_curve_run", seconds=(high - low + 1) * 4), key="consen
     show(line[["k", "objective", "median", "worst"]])
 
 # --- what would change, and for the smallest municipalities --------------------------------------
-followed = consensus.follow(problem, grid, comparator())
+followed = remembered(("follow", *inputs), lambda: consensus.follow(problem, grid, comparator()))
 st.subheader(t("consensus_changes_title"))
 moved = consensus.changes(problem, followed)
 if moved.empty:
@@ -232,20 +229,5 @@ with st.expander(t("how_computed")):
 
 # --- keep it ---------------------------------------------------------------------------------------
 st.subheader(t("consensus_save_title"))
-kept = store()
-if kept is not None and user() is None:
-    st.info(t("sign_in_to_save"))
-if kept is not None:
-    with st.form("consensus_save_form"):
-        name = st.text_input(t("scenario_name"), value=f"een-kaart-{grid.k}", max_chars=60, key="consensus_name")
-        replace = st.checkbox(t("scenario_replace"), key="consensus_replace")
-        shown_to = visibility_choice("consensus_visibility")
-        if st.form_submit_button(t("scenario_save_button"), disabled=user() is None):
-            try:
-                layer = grid.as_layer(name)
-                saved_id = kept.save_layer(layer, name, replace=replace, note=grid.note(), owner=viewer(),
-                                           visibility=shown_to)  # fmt: skip
-                st.success(t("consensus_saved", id=plain(saved_id)))
-            except ScalesError as error:
-                st.error(plain(error.text(language)))
+save_form(grid.as_layer, grid.note(), "consensus", "consensus_saved", default_name=f"een-kaart-{grid.k}")
 st.caption(t("data_note", date=date, weight=t(f"weight_{problem.weight_kind}"), year=data.population_year))

@@ -17,15 +17,14 @@ from scales.dashboard.ui import (
     own_layers,
     plain,
     reference_date,
+    save_form,
     saved_listing,
     session_memo,
     shapes_of,
     show,
     store,
     t,
-    user,
     viewer,
-    visibility_choice,
 )
 from scales.dashboard.webmap import show_map
 from scales.data.custom import parse_custom_layer
@@ -311,20 +310,6 @@ if proposal is not None:
 
 # --- keep it ---------------------------------------------------------------------------------------
 st.subheader(t("scenario_save_title"))
-kept = store()
-if kept is not None and user() is None:
-    st.info(t("sign_in_to_save"))
+kept = save_form(lambda _: current, " → ".join(editor["log"]), "scenario", "scenario_saved")  # edits stay
 if kept is not None:
-    with st.form("scenario_save_form"):
-        name = st.text_input(t("scenario_name"), max_chars=60, key="scenario_name")
-        replace = st.checkbox(t("scenario_replace"), key="scenario_replace")
-        shown_to = visibility_choice("scenario_visibility")
-        if st.form_submit_button(t("scenario_save_button"), disabled=user() is None):
-            try:
-                saved_id = kept.save_layer(
-                    current, name, replace=replace, note=" → ".join(editor["log"]), owner=viewer(), visibility=shown_to
-                )
-                st.success(t("scenario_saved", id=plain(saved_id)))
-            except ScalesError as error:  # the edits stay in the editor: nothing is lost
-                st.error(plain(error.text(lang())))
     saved_work(kept)

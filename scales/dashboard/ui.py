@@ -231,6 +231,31 @@ def visibility_choice(key: str) -> str:
     )
 
 
+def save_form(
+    make: Callable[[str], Layer], note: str, prefix: str, saved_text: str, default_name: str = ""
+) -> Store | None:
+    """The form that keeps a layer in the saved-work store: name, replace, visibility (where sign-in tells
+    users apart); `make(name)` gives the layer. A refusal is said and nothing the user made is lost. Returns
+    the store (None when it cannot be opened), for the page's list of saved work."""
+    kept = store()
+    if kept is not None and user() is None:
+        st.info(t("sign_in_to_save"))
+    if kept is None:
+        return None
+    with st.form(f"{prefix}_save_form"):
+        name = st.text_input(t("scenario_name"), value=default_name, max_chars=60, key=f"{prefix}_name")
+        replace = st.checkbox(t("scenario_replace"), key=f"{prefix}_replace")
+        shown_to = visibility_choice(f"{prefix}_visibility")
+        if st.form_submit_button(t("scenario_save_button"), disabled=user() is None):
+            try:
+                saved_id = kept.save_layer(make(name), name, replace=replace, note=note, owner=viewer(),
+                                           visibility=shown_to)  # fmt: skip
+                st.success(t(saved_text, id=plain(saved_id)))
+            except ScalesError as error:
+                st.error(plain(error.text(lang())))
+    return kept
+
+
 def sign_in_panel() -> None:
     """In the sidebar: who is signed in, with a way in or out; without sign-in, that all saved work is the
     local user's."""
