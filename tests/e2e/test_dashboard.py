@@ -76,9 +76,9 @@ def test_switching_language_changes_the_titles(page, app_url: str) -> None:
     expect(page.locator("h1")).to_have_text("Lagen en bronnen")
     page.get_by_text("English", exact=True).click()
     expect(page.locator("h1")).to_have_text("Layers and sources", timeout=15000)
-    expect(page.get_by_role("link", name="Map")).to_be_visible()
+    expect(page.get_by_role("link", name="Map", exact=True)).to_be_visible()
     assert "lang=en" in page.url
-    page.get_by_role("link", name="Compare").click()
+    page.get_by_role("link", name="Compare", exact=True).click()
     expect(page.locator("h1")).to_have_text("Compare layers", timeout=15000)  # the choice survives page changes
 
 
@@ -159,7 +159,8 @@ def test_a_fresh_server_behind_a_base_path_opens_deep_links_and_draws_maps(brows
         wait_for_app(page)
         expect(page.locator("h1")).to_have_text("Scenario's: probeer een afstemming en bewaar ze", timeout=30000)
         expect(page.get_by_text("Page not found")).to_have_count(0)
-        expect(page.get_by_role("link", name="Kaart")).to_be_visible()  # the frame's navigation, not file names
+        # the frame's navigation, not file names
+        expect(page.get_by_role("link", name="Kaart", exact=True)).to_be_visible()
         page.goto(f"{url}/kaart")
         expect(page.frame_locator(MAP).locator(POLYGONS)).to_have_count(304 + 9, timeout=60000)
         context.close()
