@@ -320,7 +320,7 @@ def _candidate_moves(state: _State, blocks: bool = True) -> list[tuple[np.ndarra
 def _kick(state: _State, rng: np.random.Generator, size: int) -> None:
     """Move `size` random edge municipalities to a neighbouring region (contiguity kept, cost ignored)."""
     for _ in range(size):
-        moves = [m for m in _candidate_moves(state, blocks=False)]
+        moves = _candidate_moves(state, blocks=False)
         for position in rng.permutation(len(moves))[:20]:
             block, source, target = moves[position]
             if state.contiguous_after(block, source, target):
