@@ -23,6 +23,7 @@ from scales.dashboard.ui import (
     session_memo,
     show,
     store,
+    store_notice,
     t,
     user,
     viewer,
@@ -76,6 +77,7 @@ if upload is not None:
         st.error(plain(error.text(lang())))
 kept = store()
 location_sets = saved_listing("location_sets")
+store_notice()  # saved sets cannot be listed or kept now: why, and what to do
 loaded = st.selectbox(
     t("locations_saved_load"),
     ["", *location_sets["name"]],

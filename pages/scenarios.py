@@ -23,6 +23,7 @@ from scales.dashboard.ui import (
     shapes_of,
     show,
     store,
+    store_notice,
     t,
     viewer,
 )
@@ -152,9 +153,10 @@ def saved_work(kept: Store) -> None:
 editor = st.session_state.get(EDITOR)
 if editor is None:
     st.info(t("scenario_none"))
+    st.subheader(t("scenario_saved_title"))
     if (kept_on_arrival := store()) is not None:
-        st.subheader(t("scenario_saved_title"))
         saved_work(kept_on_arrival)
+    store_notice()  # locked, damaged or gone: why, and what to do
     st.stop()
 current = editor["history"][-1]
 baseline = editor["history"][0]

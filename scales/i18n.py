@@ -1114,6 +1114,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{label} kan niet als CSV gelezen worden ({error}). Bewaar het opnieuw als CSV met één rij per gemeente.",
         "en": "{label} cannot be read as CSV ({error}). Save it again as a CSV with one row per municipality.",
     },
+    "problem_file_field_too_long": {
+        "nl": "{label} heeft op regel {line} een veld van meer dan {limit} tekens; een laagbestand bevat codes en namen. "
+        "Kijk na of elk aanhalingsteken gesloten is en of het echt een CSV is.",
+        "en": "{label} has a field of more than {limit} characters on line {line}; a layer file holds codes and names. "
+        "Check that every quote is closed and that it really is a CSV.",
+    },
+    "problem_file_json_deep": {
+        "nl": "{label} is te diep genest voor een scenario-JSON van scales. Exporteer het opnieuw (scales scenario "
+        "export) of gebruik een CSV nis,unit_id.",
+        "en": "{label} is nested too deep for a scales scenario JSON. Export it again (scales scenario export) or use "
+        "a CSV nis,unit_id.",
+    },
     "problem_file_repeated_column": {
         "nl": "{label} heeft een kolom meer dan eens: {columns}. Houd elke kolom één keer.",
         "en": "{label} has a column more than once: {columns}. Keep each column once.",
@@ -1142,6 +1154,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Niets bewaard als {name!r}. Bewaard: {known}.",
         "en": "Nothing saved as {name!r}. Saved: {known}.",
     },
+    "store_not_now": {
+        "nl": "Bewaren en bewaard werk zijn nu niet beschikbaar. {problem}",
+        "en": "Saving and saved work are not available now. {problem}",
+    },
     "store_read_only_note": {
         "nl": "Het bewaard werk komt van een nieuwere scales: u kunt het bekijken, maar niet bewaren of verwijderen. "
         "Werk scales bij.",
@@ -1168,6 +1184,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "versie kent schema {version}). Werk scales bij om te bewaren of te verwijderen.",
         "en": "The saved work in {path} comes from a newer scales: it is only read, never changed (this version knows "
         "schema {version}). Update scales to save or delete.",
+    },
+    "problem_store_locked": {
+        "nl": "Een ander programma houdt het bewaard werk in {path} bezet ({error}). Probeer het zo meteen opnieuw, "
+        "of sluit dat programma; er is niets gewijzigd.",
+        "en": "Another program is holding the saved work in {path} ({error}). Try again in a moment, or close that "
+        "program; nothing was changed.",
+    },
+    "problem_store_damaged": {
+        "nl": "Het bewaard werk in {path} is beschadigd ({error}). Zet een back-up van het bestand terug, of hernoem "
+        "het: na een herstart begint scales met een nieuwe, lege opslag.",
+        "en": "The saved work in {path} is damaged ({error}). Put a backup of the file back, or rename it: after a "
+        "restart scales begins with a new, empty store.",
     },
     "problem_store_unavailable": {
         "nl": "Het bewaard werk in {path} kan niet geopend worden ({error}). Zet SCALES_STORE op een map waarin u mag schrijven.",

@@ -162,15 +162,30 @@ def _open_store(folder: str) -> Store:
 
 STORE_PROBLEM = "_store_problem"
 """Session key of what is wrong with the saved-work store (shown once per rerun by `store_status`)."""
+RETRY_S = 10.0
+"""How long a store that could not be opened or read is taken as such before it is tried again."""
+_TROUBLE: dict[str, tuple[float, ScalesError]] = {}
+"""Per store folder, when it last failed and why: for `RETRY_S` every call gets that answer at once, so a
+locked store costs a page one wait rather than one per call, and other visitors none."""
 
 
 def store() -> Store | None:
     """The saved-work store, or None when it cannot be opened (the reason kept for `store_status`)."""
-    try:
-        return _open_store(str(store_dir()))
-    except ScalesError as error:
-        st.session_state[STORE_PROBLEM] = error.text(lang())
+    folder = str(store_dir())
+    if (trouble := _TROUBLE.get(folder)) and time.monotonic() - trouble[0] < RETRY_S:
+        st.session_state[STORE_PROBLEM] = trouble[1].text(lang())
         return None
+    try:
+        return _open_store(folder)
+    except ScalesError as error:
+        _store_failed(error)
+        return None
+
+
+def _store_failed(error: ScalesError) -> None:
+    """Remember for a while that the store failed, and why (said in the sidebar and where work is saved)."""
+    _TROUBLE[str(store_dir())] = (time.monotonic(), error)
+    st.session_state[STORE_PROBLEM] = error.text(lang())
 
 
 def store_status() -> None:
@@ -179,6 +194,12 @@ def store_status() -> None:
     saved_layers()
     if problem := st.session_state.get(STORE_PROBLEM):
         st.warning(plain(problem))
+
+
+def store_notice() -> None:
+    """Where a page saves or lists saved work: that this cannot be done now, why, and what to do."""
+    if store() is None and (problem := st.session_state.get(STORE_PROBLEM)):
+        st.warning(t("store_not_now", problem=plain(problem)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -241,6 +262,7 @@ def save_form(
     if kept is not None and user() is None:
         st.info(t("sign_in_to_save"))
     if kept is None:
+        store_notice()
         return None
     with st.form(f"{prefix}_save_form"):
         name = st.text_input(t("scenario_name"), value=default_name, max_chars=60, key=f"{prefix}_name")
@@ -283,7 +305,7 @@ def saved_layers() -> dict[str, Layer]:
             st.session_state["_saved_layers"] = memo
         layers = memo[1]
     except ScalesError as error:  # locked, damaged or gone: said in the sidebar, the page works without it
-        st.session_state[STORE_PROBLEM] = error.text(lang())
+        _store_failed(error)
         return {}
     st.session_state.pop(STORE_PROBLEM, None)
     if saved.read_only:
@@ -301,7 +323,7 @@ def saved_listing(what: str = "layers") -> pd.DataFrame:
                 f"listing_{what}", (_store_state(saved), viewer()), lambda: getattr(saved, what)(viewer())
             )
     except ScalesError as error:
-        st.session_state[STORE_PROBLEM] = error.text(lang())
+        _store_failed(error)
     return pd.DataFrame({"name": [], "id": [], "updated": []})
 
 

@@ -56,20 +56,21 @@ def read_table(raw: bytes, label: str) -> pd.DataFrame:
         delimiter = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    try:  # newline=None: old-Mac CR, Windows CRLF and Unix LF line ends alike
-        rows = [row for row in csv.reader(io.StringIO(text, newline=None), delimiter=delimiter) if row]
-    except csv.Error as error:  # e.g. a field over csv's 128 kB limit: no layer file has one
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)  # CR, CRLF and LF line ends alike
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as error:  # a field over csv's own 128 kB limit, or a stray NUL
+        if "field limit" in str(error):
+            raise CustomLayerError(_field_too_long(label, reader.line_num)) from error
         raise CustomLayerError(Problem("file_unreadable", {"label": label, "error": str(error)[:120]})) from error
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(rows[0]):
             raise CustomLayerError(
                 Problem("file_ragged", {"label": label, "line": line, "delimiter": delimiter, "found": len(row)})
             )
-    longest = max((len(field) for row in rows for field in row), default=0)
-    if longest > MAX_FIELD:  # a layer's fields are codes and names; csv's own limit is global state others change
-        raise CustomLayerError(
-            Problem("file_unreadable", {"label": label, "error": f"a field of {longest:,} characters"})
-        )
+    for line, row in enumerate(rows, start=1):  # a layer's fields are codes and names, far below csv's limit
+        if max(map(len, row)) > MAX_FIELD:
+            raise CustomLayerError(_field_too_long(label, line))
     header = [c.strip().lower() for c in rows[0]]
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
@@ -77,6 +78,10 @@ def read_table(raw: bytes, label: str) -> pd.DataFrame:
     table = pd.DataFrame(rows[1:], columns=header, dtype=str)
     table.attrs = {"encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter), "first_line": 2}
     return table
+
+
+def _field_too_long(label: str, line: int) -> Problem:
+    return Problem("file_field_too_long", {"label": label, "line": line, "limit": MAX_FIELD})
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,9 @@ def _json_table(text: str, label: str) -> pd.DataFrame:
         document = json.loads(text)
         units = {str(u["unit_id"]): str(u.get("name", u["unit_id"])) for u in document.get("units", [])}
         rows = pd.DataFrame(document["membership"], dtype=str)
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:  # RecursionError: nested
+    except RecursionError as error:  # arrays or objects nested thousands deep: no export looks like that
+        raise CustomLayerError(Problem("file_json_deep", {"label": label})) from error
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise CustomLayerError(Problem("file_json", {"label": label, "error": str(error)[:120]})) from error
     parent = str(document.get("parent", ""))
     if problem := text_problem(parent, "parent"):

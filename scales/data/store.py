@@ -33,6 +33,9 @@ _NAME_FORBIDDEN = re.compile(r"[^\w\- ]+")
 EXPORT_FORMAT = "scales-scenario"
 BUSY_TIMEOUT_S = 30.0
 """How long a writer waits for another one to finish its transaction before giving up."""
+READ_TIMEOUT_S = 3.0
+"""How long a reader, and the opening of a store, wait for a lock another program holds: a page that only
+shows saved work says the store is busy after this, instead of hanging for a writer's timeout."""
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 1: saved layers with their units and membership rows
@@ -125,12 +128,16 @@ class Store:
             if self.path.is_file() and self._untouched_version() > SCHEMA_VERSION:
                 self.read_only = True
                 return
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as connection:
+            with closing(sqlite3.connect(self.path, timeout=READ_TIMEOUT_S, isolation_level=None)) as connection:
                 connection.execute("PRAGMA journal_mode=WAL")
                 self._migrate(connection)
-            self.empty_bin()
         except (OSError, sqlite3.Error) as error:
-            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
+            raise UsageError(_problem(self.path, error)) from error
+        try:
+            self.empty_bin(wait=READ_TIMEOUT_S)
+        except UsageError as error:  # another program holds the store: its bin is emptied at a later opening
+            if error.problems[0].key != "store_locked":
+                raise
 
     def _untouched_version(self) -> int:
         """The schema version, read without changing a byte of the file (read-only, immutable); 0 when the file
@@ -148,32 +155,35 @@ class Store:
         return tuple((s.st_mtime_ns, s.st_size) if s else None for s in stats)
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A connection; a store that is gone, damaged or locked past the busy timeout is a `UsageError`
-        saying what to do, never a crash of the page that asked."""
+    def _connect(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A connection that waits up to `wait` seconds (default `READ_TIMEOUT_S`) for another program's lock;
+        a store that is gone, damaged or locked past that is a `UsageError` saying what to do, never a crash of
+        the page that asked."""
         if not self.path.is_file():
             raise UsageError(Problem("store_gone", {"path": str(self.path)}))
         try:
             if self.read_only:
                 connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)
             else:
-                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                connection = sqlite3.connect(self.path, timeout=READ_TIMEOUT_S if wait is None else wait,
+                                             isolation_level=None)  # fmt: skip
                 connection.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as error:
-            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
+            raise UsageError(_problem(self.path, error)) from error
         try:
             yield connection
         except (sqlite3.Error, pd.errors.DatabaseError) as error:  # pandas wraps what its queries raise
-            raise UsageError(Problem("store_unavailable", {"path": str(self.path), "error": str(error)})) from error
+            raise UsageError(_problem(self.path, error.__cause__ or error)) from error
         finally:
             connection.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: taken at once (no lock upgrade deadlock), committed or rolled back whole."""
+    def _write(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction: taken at once (no lock upgrade deadlock), committed or rolled back whole;
+        it waits up to `wait` seconds (default `BUSY_TIMEOUT_S`) for another writer."""
         if self.read_only:
             raise UsageError(Problem("store_newer", {"path": str(self.path), "version": SCHEMA_VERSION}))
-        with self._connect() as connection:
+        with self._connect(BUSY_TIMEOUT_S if wait is None else wait) as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -445,10 +455,10 @@ class Store:
         known = ", ".join(self.bin()["bin_id"]) or "-"
         raise UsageError(Problem("store_unknown", {"name": bin_id, "known": known}))
 
-    def empty_bin(self, days: int = BIN_DAYS) -> int:
+    def empty_bin(self, days: int = BIN_DAYS, wait: float | None = None) -> int:
         """Remove what has been in the bin longer than `days`; the number of items removed."""
         cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
-        with self._write() as connection:
+        with self._write(wait) as connection:
             return sum(
                 connection.execute(f"DELETE FROM {table} WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)).rowcount
                 for table, _ in BIN_TABLES.values()
@@ -458,6 +468,20 @@ class Store:
 VISIBLE = "(? IS NULL OR {t}.owner = ? OR {t}.visibility = 'shared')"
 """Who sees a saved item: everyone when it is shared, else its owner (and the installation's operator)."""
 VISIBILITIES = ("private", "shared")
+
+
+_LOCKED = ("locked", "busy")
+_DAMAGED = ("not a database", "malformed", "corrupt", "disk i/o")
+
+
+def _problem(path: Path, error: Exception) -> Problem:
+    """What SQLite's error means for the user: another program holds the store, the file is damaged, or it
+    cannot be opened at all (a folder without write permission, say); each says what to do."""
+    text = str(error)
+    lowered = text.lower()
+    key = "store_locked" if any(w in lowered for w in _LOCKED) else "store_damaged" if any(
+        w in lowered for w in _DAMAGED) else "store_unavailable"  # fmt: skip
+    return Problem(key, {"path": str(path), "error": text})
 
 
 def _viewer(viewer: str | None) -> tuple:

@@ -152,7 +152,7 @@ def test_a_store_that_is_damaged_locked_or_gone_says_what_to_do(tmp_path) -> Non
     with pytest.raises(UsageError, match="disappeared while scales was running"):
         store.layers()
     (tmp_path / STORE_FILE).write_bytes(b"this is not a database" * 100)  # damaged
-    with pytest.raises(UsageError, match="cannot be opened"):
+    with pytest.raises(UsageError, match=r"is damaged \(file is not a database\)\. Put a backup"):
         store.layers()
     locked = tmp_path / "locked"
     Store(locked).save_layer(_layer(), "z")

@@ -168,6 +168,33 @@ def test_a_fresh_server_behind_a_base_path_opens_deep_links_and_draws_maps(brows
         _stop(process)
 
 
+def test_a_damaged_store_is_said_in_the_sidebar_of_every_page(browser, atlas, mirror: Path, tmp_path: Path) -> None:
+    """What AppTest cannot show (the sidebar of a page that stops early): in the browser every page says it."""
+    from scales.data.store import STORE_FILE
+    from tests.e2e.conftest import _serve, _stop
+
+    (tmp_path / STORE_FILE).write_bytes(b"this is not a database" * 100)
+    env = {**os.environ, "SCALES_MIRROR": str(mirror), "SCALES_STORE": str(tmp_path)}
+    process, url = _serve("app.py", env)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        for path in ("overzicht", "kaart", "vergelijk", "gemeente", "bereik", "capaciteit", "scenarios", "een-kaart",
+                     "rapport", "bronnen"):  # fmt: skip
+            page.goto(f"{url}/{path}")
+            wait_for_app(page)
+            sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stAlert']")
+            expect(sidebar).to_contain_text("is beschadigd (file is not a database)", timeout=30000)
+            expect(sidebar).to_contain_text("Zet een back-up van het bestand terug")
+            expect(page.locator("h1")).to_have_count(1)
+            expect(page.locator("[data-testid='stException']")).to_have_count(0)
+        context.close()
+    finally:
+        _stop(process)
+    assert (tmp_path / STORE_FILE).read_bytes() == b"this is not a database" * 100  # left as it was found
+
+
 def _tabs_to(page, label: str) -> int:
     """Tab presses from where the focus is until the control named `label` has it."""
     for count in range(1, 200):
