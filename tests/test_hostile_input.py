@@ -278,3 +278,47 @@ def test_a_broken_store_is_said_on_the_pages_and_every_page_still_works(
             holder.execute("ROLLBACK")
             holder.close()
     assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before  # untouched, nothing new made
+
+
+def test_hostile_names_saved_through_the_cli_and_the_ui_are_text_everywhere_else(
+    atlas, tmp_path: Path, mirror: Path, capsys
+) -> None:
+    from scales.i18n import TEXTS
+    from tests.test_app import start
+
+    texts = {k: v for k, v in HOSTILE.items() if k not in ("control", "ansi")}  # those two are refused on the way in
+    places = ["11001", "11002", "11004", "11005", "11008"]
+    rows = "nis,unit_id,unit_name\n" + "".join(
+        f'{n},u{i},"{v}"\n' for i, (n, v) in enumerate(zip(places, texts.values(), strict=True))
+    )
+    upload = tmp_path / "vijandig.csv"
+    upload.write_text(rows, encoding="utf-8")
+    code, _ = run("scenario", "import", str(upload), "--name", "vijandig-cli", "--replace", "--mirror", str(mirror))
+    assert code == 0, capsys.readouterr().err
+    editor = start("nl").switch_page("pages/scenarios.py").run()
+    editor.file_uploader(key="scenario_upload").set_value(("vijandig.csv", rows.encode(), "text/csv")).run()
+    next(b for b in editor.button if b.label.startswith("Bewerk de geldige rijen")).click().run()
+    editor.text_input(key="scenario_name").set_value("vijandig-ui")
+    editor.checkbox(key="scenario_replace").check()
+    next(b for b in editor.button if b.label == TEXTS["scenario_save_button"]["nl"]).click().run()
+    assert not editor.exception and "vijandig" in " ".join(s.value for s in editor.success)
+    try:
+        for saved in ("scenario:vijandig-cli", "scenario:vijandig-ui"):
+            other = AppTest.from_file(str(APP), default_timeout=90)  # another visitor
+            other.query_params.update({"lang": "en", "layers": f"police_zone,{saved}", "nis": "11001"})
+            other.run()
+            for page in PAGES:
+                other.switch_page(page).run()
+                assert not other.exception, (saved, page)
+                shown = [e.value for e in other.markdown] + [
+                    str(v) for t in other.table for v in t.value.to_numpy().ravel()
+                ]
+                assert not any(v in text for v in texts.values() for text in shown), (saved, page)  # escaped if shown
+            exported = run("scenario", "export", saved, "--format", "csv")[1]
+            assert "'=cmd" in exported and "\n=cmd" not in exported and ",=cmd" not in exported
+            for argv, out in ((["export", saved], "s.gpkg"), (["report", "--region", f"{saved}:u0"], "r.pdf")):
+                code, _ = run(*argv, "-o", str(tmp_path / out), "--mirror", str(mirror))
+                assert code == 0 and (tmp_path / out).stat().st_size > 0, (argv, capsys.readouterr().err)
+    finally:
+        Store().delete_layer("vijandig-cli")
+        Store().delete_layer("vijandig-ui")
