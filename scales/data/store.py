@@ -471,16 +471,19 @@ VISIBILITIES = ("private", "shared")
 
 
 _LOCKED = ("locked", "busy")
-_DAMAGED = ("not a database", "malformed", "corrupt", "disk i/o")
+_DAMAGED = ("not a database", "malformed", "corrupt")
 
 
 def _problem(path: Path, error: Exception) -> Problem:
     """What SQLite's error means for the user: another program holds the store, the file is damaged, or it
     cannot be opened at all (a folder without write permission, say); each says what to do."""
     text = str(error)
-    lowered = text.lower()
-    key = "store_locked" if any(w in lowered for w in _LOCKED) else "store_damaged" if any(
-        w in lowered for w in _DAMAGED) else "store_unavailable"  # fmt: skip
+    if any(word in text.lower() for word in _LOCKED):
+        key = "store_locked"
+    elif any(word in text.lower() for word in _DAMAGED):
+        key = "store_damaged"
+    else:
+        key = "store_unavailable"
     return Problem(key, {"path": str(path), "error": text})
 
 
