@@ -17,6 +17,7 @@ from scales.dashboard.ui import (
     layer_name,
     layer_of,
     legend,
+    locations_layer,
     outline_of,
     own_layers,
     reference_date,
@@ -141,7 +142,7 @@ for index, layer_id in enumerate(ordered):
     border = "dashed" if dash else "solid"
     items.append((f"border-top:{max(2, int(weight))}px {border} {colour}", layer_name(layer_id)))
 for kind in points:
-    layers.append(maps.points_layer(data.points[kind], kind, lang(), t(f"point_{kind}")))
+    layers.append(locations_layer(kind, lang()))
     colour, _ = maps.POINT_STYLES[kind]
     items.append((f"background:{colour};border-radius:6px;width:12px", t(f"point_{kind}")))
 view = {}

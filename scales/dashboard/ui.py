@@ -463,6 +463,13 @@ def layer_outline(layer_id: str, date_iso: str) -> str:
     return published(maps.lines_geojson(data.outline(data.layer(layer_id, date_iso))), f"{layer_id}-borders")
 
 
+@st.cache_data(show_spinner=False)
+def locations_layer(kind: str, language: str) -> dict:
+    """A built-in kind of location as a map layer (`maps.points_layer`), made once per language."""
+    label = translate(f"point_{kind}", language)
+    return maps.points_layer(_cached_atlas().points[kind], kind, language, label)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _file_bytes(frame: pd.DataFrame, name: str, kind: str, language: str, about: pd.DataFrame) -> bytes:
     if kind == "csv":

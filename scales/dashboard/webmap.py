@@ -4,7 +4,8 @@ A page hands `show_map` the layer specs of `maps`. The clickable municipalities 
 base map that stays the same between reruns; every other layer is a feature group that streamlit-folium
 swaps in place (`feature_group_to_add`), so toggling a layer keeps the map and the reader's view, and
 only a municipality click reruns the page (`returned_objects`). Published GeoJSON is fetched by the
-browser once (folium's `embed=False`); Leaflet, jQuery and the plugins come from `static/` by URLs
+browser once (folium's `embed=False`), side by side (`ASYNC_LOADING`), the clickable layer's from the
+start (`early`); Leaflet, jQuery and the plugins come from `static/` by URLs
 relative to streamlit-folium's frame, so they work behind `server.baseUrlPath` and with no network.
 `standalone_html` gives the same map as one self-contained file.
 """
@@ -24,7 +25,7 @@ import folium.plugins
 import streamlit as st
 from branca.element import Element, MacroElement
 from folium.template import Template
-from folium.utilities import JsCode
+from folium.utilities import JsCode, get_bounds
 from streamlit_folium import st_folium
 
 from scales import STATIC_DIR
@@ -36,6 +37,30 @@ FRAME_TO_ROOT = "../../"
 ASSETS_JS = ("leaflet/leaflet.js", "jquery/jquery.min.js", "fullscreen/Control.FullScreen.js",
              "measure/leaflet-measure.min.js")  # fmt: skip
 """Leaflet, jQuery (folium's `embed=False` loader) and folium's Fullscreen and MeasureControl plugins, in `static/`."""
+ASYNC_LOADING = """
+jQuery.ajaxPrefilter(function (options) { options.async = true; });
+jQuery.ajaxTransport("json", function (options) {
+    var early = (window.scalesEarly || {})[options.url];
+    if (!early) return undefined;
+    return {
+        send: function (headers, done) {
+            early.then(function (data) { done(200, "success", {json: data}); }, function () {
+                delete window.scalesEarly[options.url];
+                jQuery.ajax(options.url, {dataType: "json"}).then(
+                    function (data) { done(200, "success", {json: data}); }, function () { done(404, "error"); });
+            });
+        },
+        abort: function () {}
+    };
+});
+"""
+"""folium's loader for published GeoJSON (`embed=False`) asks jQuery for a synchronous request: the files came
+one after another and the map showed when the last had arrived. jQuery's own hooks make the requests
+asynchronous (each layer drawn when its file arrives) and hand over a file that `early` began fetching."""
+EARLY = (
+    "(window.scalesEarly = window.scalesEarly || {})[%(url)s] = fetch(%(url)s).then(function (answer) {\n"
+    "    if (!answer.ok) throw new Error(answer.status);\n    return answer.json();\n});"
+)
 ASSETS_CSS = ("leaflet/leaflet.css", "fullscreen/Control.FullScreen.css", "measure/leaflet-measure.css")
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
@@ -51,11 +76,30 @@ def asset_url(path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def scripts() -> tuple[str, ...]:
-    """The map's scripts (`ASSETS_JS`) as one published file, in order: streamlit-folium loads scripts one
-    after another, so one request instead of four; the separate files if `static/` cannot be written."""
-    text = "\n;\n".join((STATIC_DIR / path).read_text(encoding="utf-8") for path in ASSETS_JS)
-    url = publish(text, "folium-scripts", STATIC_DIR / GENERATED, f"{STATIC_URL}/{GENERATED}", suffix=".js")
-    return (url.removeprefix(STATIC_URL).strip("/"),) if url.startswith(STATIC_URL) else ASSETS_JS
+    """The map's scripts (`ASSETS_JS`, then `ASYNC_LOADING`) as one published file, in order: streamlit-folium
+    loads scripts one after another, so one request instead of four; the separate files if `static/` cannot be
+    written."""
+    text = "\n;\n".join([*((STATIC_DIR / path).read_text(encoding="utf-8") for path in ASSETS_JS), ASYNC_LOADING])
+    return _published_script(text, "folium-scripts") or ASSETS_JS
+
+
+@functools.lru_cache(maxsize=64)
+def early(urls: tuple[str, ...]) -> tuple[str, ...]:
+    """A script that starts fetching the base map's published files (as seen from the map's frame) before
+    streamlit-folium loads Leaflet, so they download while the map's scripts load and run; none if `static/`
+    cannot be written."""
+    return _published_script("\n".join(EARLY % {"url": json.dumps(url)} for url in urls), "early")
+
+
+def _published_script(text: str, name: str) -> tuple[str, ...]:
+    """A script published in `static/` (its path there), or nothing if `static/` cannot be written."""
+    url = publish(text, name, STATIC_DIR / GENERATED, f"{STATIC_URL}/{GENERATED}", suffix=".js")
+    return (static_path(url),) if url.startswith(STATIC_URL) else ()
+
+
+def static_path(url: str) -> str:
+    """A published file's path in `static/`, from its URL (`maps.publish`)."""
+    return url.removeprefix(STATIC_URL).strip("/")
 
 
 def _local(element, js: tuple[str, ...], css: tuple[str, ...]):
@@ -67,22 +111,16 @@ def _local(element, js: tuple[str, ...], css: tuple[str, ...]):
 
 class _Reading(MacroElement):
     """How the map reads: shapes are not Tab stops (the map itself is one, operable with the arrow and
-    +/- keys; the search is the keyboard's way to a municipality), unit names (permanent tooltips of
-    class `scales-label`) are written only from `LABEL_ZOOM` on, and the scale bar is metric only."""
+    +/- keys; the search is the keyboard's way to a municipality), and the scale bar is metric only."""
 
     _template = Template(
         """
         {% macro header(this, kwargs) %}
-        <style>.scales-label{display:none;background:rgba(255,255,255,.85);border:0;box-shadow:none;
-        font:600 11px/1.2 sans-serif;padding:1px 3px}.scales-labels-on .scales-label{display:block}</style>
+        <style>.scales-label{background:rgba(255,255,255,.85);border:0;box-shadow:none;
+        font:600 11px/1.2 sans-serif;padding:1px 3px}</style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
         (function (map) {
-            var labels = function () {
-                map.getContainer().classList.toggle("scales-labels-on", map.getZoom() >= {{ this.zoom }});
-            };
-            map.on("zoomend", labels);
-            labels();
             L.control.scale({imperial: false}).addTo(map);
             var unfocusable = function (layer) {
                 var element = layer.getElement && layer.getElement();
@@ -95,20 +133,62 @@ class _Reading(MacroElement):
         """
     )
 
-    def __init__(self, zoom: int = LABEL_ZOOM) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._name = "Reading"
+
+
+class _ShownFrom(MacroElement):
+    """Keep a layer (made with `show=False`) in its group only from `zoom` on: unit names are written where
+    they can be read, and a map zoomed out does not build hundreds of labels it would not show (they took a
+    third of a second of the first paint)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (layer, group) {
+            var map = null;
+            var update = function () {
+                if (map.getZoom() >= {{ this.zoom }}) group.addLayer(layer); else group.removeLayer(layer);
+            };
+            group.on("add", function () { map = group._map; map.on("zoomend", update); update(); });
+            group.on("remove", function () { map.off("zoomend", update); });
+        })({{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, zoom: int = LABEL_ZOOM) -> None:
+        super().__init__()
+        self._name = "ShownFrom"
         self.zoom = zoom
 
 
 @functools.lru_cache(maxsize=64)
 def _published(url: str) -> dict:
     """A published GeoJSON file, parsed once (content-addressed, so never stale; folium only adds ids)."""
-    return json.loads((STATIC_DIR / url.removeprefix(STATIC_URL).strip("/")).read_text(encoding="utf-8"))
+    return json.loads((STATIC_DIR / static_path(url)).read_text(encoding="utf-8"))
 
 
 def _data(spec: Mapping) -> dict:
     return json.loads(spec["data"]) if "data" in spec else _published(spec["url"])
+
+
+@functools.lru_cache(maxsize=64)
+def _published_bounds(url: str) -> list[list[float]]:
+    return get_bounds(_published(url), lonlat=True)
+
+
+class GeoJson(folium.GeoJson):
+    """folium's GeoJson with its bounds known beforehand: streamlit-folium asks the map for its bounds on every
+    rerun, and folium finds them by walking every coordinate in Python (90 ms for the municipalities)."""
+
+    def __init__(self, data: dict, bounds: list[list[float]], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.bounds = bounds
+
+    def _get_self_bounds(self) -> list[list[float]]:
+        return self.bounds
 
 
 def _styler(spec: Mapping) -> Callable[[dict], dict]:
@@ -152,8 +232,10 @@ def geojson(spec: Mapping, *, embed: bool, nis_label: str = ""):
     marker = None
     if spec.get("radius"):
         marker = folium.CircleMarker(radius=spec["radius"], fill=True, pane=spec.get("pane") or "markerPane")
-    layer = folium.GeoJson(
+    bounds = _published_bounds(spec["url"]) if "url" in spec else get_bounds(data, lonlat=True)
+    layer = GeoJson(
         data,
+        bounds,
         name=spec.get("label") or spec["id"],
         style_function=_styler(spec),
         highlight_function=(lambda feature: HOVER) if spec.get("clickable") else None,
@@ -163,7 +245,7 @@ def geojson(spec: Mapping, *, embed: bool, nis_label: str = ""):
         **options,
     )
     if not embed and "url" in spec:  # the browser fetches the published file once and keeps it
-        layer.embed, layer.embed_link = False, asset_url(spec["url"].removeprefix(STATIC_URL).strip("/"))
+        layer.embed, layer.embed_link = False, asset_url(static_path(spec["url"]))
     return layer
 
 
@@ -209,16 +291,18 @@ LABEL = JsCode(
         layer.bindTooltip(feature.properties.name, {permanent: true, direction: "center", className: "scales-label"});
     }"""
 )
-"""Each point's (escaped) name as a permanent label; `_Reading` shows labels only from `LABEL_ZOOM` on."""
+"""Each point's (escaped) name as a permanent label (on the map from `LABEL_ZOOM` on: `_ShownFrom`)."""
 
 
 def _labels(spec: Mapping) -> folium.FeatureGroup:
     """The unit names of an outline spec (`label_data`), written on the map."""
     group = folium.FeatureGroup(name=f"labels:{spec['id']}", control=False)
     invisible = folium.Marker(icon=folium.DivIcon(html="", icon_size=(0, 0)), interactive=False, keyboard=False)
-    folium.GeoJson(json.loads(spec["label_data"]), marker=invisible, on_each_feature=LABEL, interactive=False).add_to(
-        group
+    names = folium.GeoJson(
+        json.loads(spec["label_data"]), marker=invisible, on_each_feature=LABEL, interactive=False, show=False
     )
+    _ShownFrom().add_to(names)
+    names.add_to(group)
     return group
 
 
@@ -233,6 +317,9 @@ def build(
     """The base map with the clickable layers, and a feature group per other layer (names included)."""
     m = base_map(lang, bounds, embed=embed)
     clickable = [spec for spec in layers if spec.get("clickable")]
+    fetched = tuple(asset_url(static_path(spec["url"])) for spec in clickable if "url" in spec)
+    if fetched and not embed:
+        _local(m, (*early(fetched), *scripts()), ASSETS_CSS[:1])
     for spec in clickable:
         geojson(spec, embed=embed, nis_label=nis_label).add_to(m)
     others = [spec for spec in layers if not spec.get("clickable")]

@@ -69,6 +69,29 @@ def test_the_base_map_has_the_tools_and_the_groups_hold_the_rest(layers, monkeyp
     assert 'tabindex", "-1"' in script  # shapes are no Tab stops
 
 
+def test_published_shapes_are_fetched_early_and_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _collection({"nis": "11001", "name": "Aartselaar", "units": ""}, {"nis": "11002", "name": "Antwerpen"})
+    url = maps.publish(text, "test-municipalities", STATIC_DIR / maps.GENERATED, f"{maps.STATIC_URL}/{maps.GENERATED}")
+    sent = _handed([maps.municipalities_layer(url, "NIS")], monkeypatch)
+    frame_url = webmap.asset_url(webmap.static_path(url))
+    first, bundle = ((STATIC_DIR / link.removeprefix("../../app/static/")).read_text(encoding="utf-8")
+                     for link in sent["js_links"][:2])  # fmt: skip
+    assert f"fetch({json.dumps(frame_url)})" in first  # before Leaflet: the download starts at once
+    assert "options.async = true" in bundle and "ajaxTransport" in bundle  # after jQuery: folium's loader uses it
+    assert f"$.ajax({json.dumps(frame_url)}" in sent["script"] and "Aartselaar" not in sent["script"]
+    m, _ = webmap.build([maps.municipalities_layer(url, "NIS")], "nl")
+    assert m.get_bounds() == [[51.0, 4.0], [51.1, 4.1]]  # known per file, not walked on every rerun
+
+
+def test_unit_names_join_their_group_only_from_zoom_10(layers, monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = _handed(layers, monkeypatch)["feature_group"]
+    assert "if (map.getZoom() >= 10) group.addLayer(layer); else group.removeLayer(layer);" in groups
+    names = re.search(r'group\.on\("remove".*?\}\)\((\w+), (\w+)\);', groups, re.S)
+    layer = names.group(1) if names else "?"
+    assert "scales-label" in groups.split(f"function {layer}_onEachFeature")[1].split(f"var {layer} =")[0]
+    assert f"{layer}.addTo(" not in groups  # the names: not added with their group, built when zoomed in
+
+
 def test_a_rerun_with_the_same_layers_sends_the_same_map(layers, monkeypatch: pytest.MonkeyPatch) -> None:
     """streamlit-folium keeps its frame while the map script is unchanged: same layers, same text."""
     first, second = _handed(layers, monkeypatch), _handed(layers, monkeypatch)

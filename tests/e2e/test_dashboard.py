@@ -92,12 +92,18 @@ def test_toggling_a_layer_keeps_the_map_and_its_zoom(page, app_url: str) -> None
     )
     lines = page.frame_locator(MAP).locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
     expect(lines).to_have_count(3)  # one multi-line path per border layer
+    names = page.frame_locator(MAP).locator(".scales-label")
+    expect(names).to_have_count(0)  # zoomed out: no unit names (none built)
     frame.evaluate("() => { map.setZoom(10); window.kept = true; }")
+    expect(names.filter(has_text="PZ Hekla")).to_have_count(1)  # zoomed in: every unit named
+    written = names.count()
     page.wait_for_timeout(600)
     page.get_by_role("button", name="Remove Eerstelijnszone").click()
     wait_for_app(page)
     expect(legend).to_have_text(["Gerechtelijke afdeling", "Politiezone", "Veilig Huis (hoofdlocatie)"])
     expect(lines).to_have_count(2)  # the layer went, the others stayed
+    expect(names.filter(has_text="RupeLaar")).to_have_count(0)  # its names went with it, the others stayed
+    assert 0 < names.count() < written
     assert frame.evaluate("() => window.kept === true")  # the same map: not remounted
     assert frame.evaluate("() => map.getZoom()") == 10  # the reader's zoom kept
     assert page.url.endswith("layers=judicial_division%2Cpolice_zone")  # the address follows, the map stays
