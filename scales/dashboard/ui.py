@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -46,16 +47,26 @@ def t(key: str, **values: object) -> str:
     return translate(key, lang(), **values)
 
 
-@st.cache_resource(show_spinner=False)
+_ATLAS: list[Atlas] = []
+"""The atlas once loaded: one per process, shared by every session."""
+_LOADING = threading.Lock()
+
+
 def _cached_atlas() -> Atlas:
-    bar = st.progress(0.0, text=translate("loading", lang(), step="…"))
+    """The atlas, loaded on first use with a progress bar. Not a Streamlit cache: Streamlit replays the
+    elements a cached function made on every later call, so each page run drew and removed a progress bar
+    per cached function that asks for the atlas (the browser loaded the progress bar's code before the map's)."""
+    if not _ATLAS:
+        with _LOADING:
+            if not _ATLAS:
+                bar = st.progress(0.0, text=translate("loading", lang(), step="…"))
 
-    def progress(fraction: float, step: str) -> None:
-        bar.progress(min(fraction, 1.0), text=translate("loading", lang(), step=step))
+                def progress(fraction: float, step: str) -> None:
+                    bar.progress(min(fraction, 1.0), text=translate("loading", lang(), step=step))
 
-    atlas = load_atlas(progress=progress)
-    bar.empty()
-    return atlas
+                _ATLAS.append(load_atlas(progress=progress))
+                bar.empty()
+    return _ATLAS[0]
 
 
 def atlas() -> Atlas:
