@@ -176,6 +176,7 @@ def _data(spec: Mapping) -> dict:
 
 @functools.lru_cache(maxsize=64)
 def _published_bounds(url: str) -> list[list[float]]:
+    """A published file's bounds, found once (`GeoJson`)."""
     return get_bounds(_published(url), lonlat=True)
 
 
@@ -249,11 +250,11 @@ def geojson(spec: Mapping, *, embed: bool, nis_label: str = ""):
     return layer
 
 
-def base_map(lang: str, bounds: list[list[float]] = FLANDERS_BOUNDS, *, embed: bool = False) -> folium.Map:
+def base_map(lang: str, bounds: list[list[float]] = FLANDERS_BOUNDS, *, fetched: tuple[str, ...] = ()) -> folium.Map:
     """An OpenStreetMap base fitted to `bounds` with fullscreen and a distance measure in km (Belgian number
-    format); the panes `maps` draws in."""
+    format); the panes `maps` draws in. `fetched`: published files (frame URLs) to start fetching first."""
     m = folium.Map(tiles=None, zoom_snap=0.25, prefer_canvas=False)
-    _local(m, scripts(), ASSETS_CSS[:1])  # the plugins' scripts included
+    _local(m, (*(early(fetched) if fetched else ()), *scripts()), ASSETS_CSS[:1])  # the plugins' scripts included
     folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19, control=False).add_to(m)
     for name, z_index in PANES.items():
         folium.map.CustomPane(name, z_index=z_index, pointer_events=False).add_to(m)
@@ -315,11 +316,9 @@ def build(
     embed: bool = False,
 ) -> tuple[folium.Map, list[folium.FeatureGroup]]:
     """The base map with the clickable layers, and a feature group per other layer (names included)."""
-    m = base_map(lang, bounds, embed=embed)
     clickable = [spec for spec in layers if spec.get("clickable")]
-    fetched = tuple(asset_url(static_path(spec["url"])) for spec in clickable if "url" in spec)
-    if fetched and not embed:
-        _local(m, (*early(fetched), *scripts()), ASSETS_CSS[:1])
+    fetched = () if embed else tuple(asset_url(static_path(spec["url"])) for spec in clickable if "url" in spec)
+    m = base_map(lang, bounds, fetched=fetched)
     for spec in clickable:
         geojson(spec, embed=embed, nis_label=nis_label).add_to(m)
     others = [spec for spec in layers if not spec.get("clickable")]
