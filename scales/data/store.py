@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -129,7 +130,7 @@ class Store:
                 self.read_only = True
                 return
             with closing(sqlite3.connect(self.path, timeout=READ_TIMEOUT_S, isolation_level=None)) as connection:
-                connection.execute("PRAGMA journal_mode=WAL")
+                _use_wal(connection, READ_TIMEOUT_S)
                 self._migrate(connection)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(_problem(self.path, error)) from error
@@ -472,6 +473,22 @@ VISIBILITIES = ("private", "shared")
 
 _LOCKED = ("locked", "busy")
 _DAMAGED = ("not a database", "malformed", "corrupt")
+
+
+def _use_wal(connection: sqlite3.Connection, wait: float) -> None:
+    """Put the store in WAL mode, trying again for up to `wait` seconds: the switch takes an exclusive lock and
+    SQLite does not run the busy handler for it, so two programs opening a new store at once would otherwise
+    see "database is locked" at once. WAL is a property of the file: once set, this only reads it."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode=WAL")  # where WAL is not possible the file keeps its mode
+            return
+        except sqlite3.OperationalError as error:
+            if not any(word in str(error).lower() for word in _LOCKED) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 def _problem(path: Path, error: Exception) -> Problem:
