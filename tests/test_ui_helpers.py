@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import openpyxl
@@ -79,6 +81,27 @@ def test_a_layer_spec_is_keyed_by_its_content() -> None:
     assert base["clickable"] and base["interactive"] and base["tooltip"] == "NIS"
     borders = [maps.outline_layer("/b.geojson", i, "police_zone")["style"] for i in range(len(maps.OUTLINE_STYLES))]
     assert len({(s["color"], s["dashArray"]) for s in borders}) == len(maps.OUTLINE_STYLES)  # told apart by position
+
+
+def _publish_at(start: threading.Barrier, text: str, folder) -> str:
+    start.wait()  # every session publishes in the same instant
+    return maps.publish(text, "same", folder, "/s")
+
+
+def test_sessions_publishing_the_same_file_at_once_all_get_its_url_and_whole_content(tmp_path) -> None:
+    """Two sessions drawing the same new map publish the same file at the same moment; with one shared temporary
+    name, one session's rename took the other's half-written file away (it embedded the data instead)."""
+    text = '{"type":"FeatureCollection","features":[' + ",".join(['{"type":"Feature"}'] * 200_000) + "]}"
+    sessions = 6
+    for round_ in range(10):
+        folder = tmp_path / str(round_)
+        with ThreadPoolExecutor(sessions) as pool:
+            urls = set(pool.map(_publish_at, [threading.Barrier(sessions)] * sessions, [text] * sessions,
+                                [folder] * sessions))  # fmt: skip
+        assert len(urls) == 1 and next(iter(urls)).startswith("/s/same-")
+        name = next(iter(urls)).rsplit("/", 1)[1]
+        assert [p.name for p in folder.iterdir()] == [name]  # no temporary file left behind
+        assert (folder / name).read_text(encoding="utf-8") == text
 
 
 def test_published_geojson_is_written_once_and_falls_back_when_read_only(tmp_path) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,9 +83,11 @@ def publish(text: str, name: str, folder: Path, url_prefix: str, suffix: str = "
     try:
         if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(target)
+            handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=folder)  # its own: sessions may publish at once
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.chmod(temporary, 0o644)  # served as a static file, like the rest of static/
+            os.replace(temporary, target)
     except OSError:
         return text
     return f"{url_prefix}/{target.name}"

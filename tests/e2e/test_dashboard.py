@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import wait_for_app
@@ -19,10 +20,23 @@ POLYGONS = "path.leaflet-interactive"
 """Shapes that answer the mouse (municipalities, locations), inside a map's frame."""
 
 
+STATE_OF_FRAME = """() => ({
+    leaflet: typeof window.L, rendered: typeof window.__GLOBAL_DATA__, body: document.body.innerText.slice(0, 200),
+    files: performance.getEntriesByType("resource").map(e => `${e.responseStatus} ${e.name.split("/").pop()}`),
+})"""
+"""What a map's frame got: Leaflet loaded, streamlit-folium's render event received, and every file with its status."""
+
+
 def map_frame(page, index: int = 0):
-    """The frame of the page's `index`-th map, once its Leaflet map exists (`window.map`, streamlit-folium's)."""
+    """The frame of the page's `index`-th map, once its Leaflet map exists (`window.map`, streamlit-folium's);
+    if it never does, the failure says how far the frame got and what the page showed."""
     frame = page.locator(MAP).nth(index).element_handle(timeout=30000).content_frame()
-    frame.wait_for_function("() => window.map !== undefined", timeout=30000)
+    try:
+        frame.wait_for_function("() => window.map !== undefined", timeout=30000)
+    except PlaywrightTimeoutError:
+        alerts = page.locator("[data-testid='stAlert'], [data-testid='stCaptionContainer']").all_inner_texts()
+        state = frame.evaluate(STATE_OF_FRAME)
+        raise AssertionError(f"no map in its frame after 30 s: {state}; the page says {alerts}") from None
     return frame
 
 
