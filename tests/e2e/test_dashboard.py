@@ -345,6 +345,8 @@ def test_a_governor_narrows_the_suggestion_to_a_province_and_adds_its_sites(page
     wait_for_app(page)
     headline = page.locator("[data-testid='stMetric']").first
     expect(headline).to_be_visible(timeout=30000)
+    for index in range(page.locator(MAP).count()):  # both maps drawn (0.6 s after the figures), as a person sees
+        map_frame(page, index)  # the page, before the list opens: opened while they loaded, it once showed no options
     page.locator(".st-key-coverage_region").click()
     page.get_by_role("option", name="Provincie: Limburg").click()
     wait_for_app(page)
