@@ -345,8 +345,9 @@ def test_a_governor_narrows_the_suggestion_to_a_province_and_adds_its_sites(page
     wait_for_app(page)
     headline = page.locator("[data-testid='stMetric']").first
     expect(headline).to_be_visible(timeout=30000)
-    for index in range(page.locator(MAP).count()):  # both maps drawn (0.6 s after the figures), as a person sees
-        map_frame(page, index)  # the page, before the list opens: opened while they loaded, it once showed no options
+    expect(page.locator(MAP)).to_have_count(2, timeout=30000)  # distances, and the floating catchment's below
+    for index in (0, 1):  # both drawn (0.6 s after the figures), as a person sees the page, before the list opens:
+        map_frame(page, index)  # opened while they loaded, it once showed no options
     page.locator(".st-key-coverage_region").click()
     page.get_by_role("option", name="Provincie: Limburg").click()
     wait_for_app(page)
