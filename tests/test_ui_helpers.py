@@ -104,6 +104,15 @@ def test_sessions_publishing_the_same_file_at_once_all_get_its_url_and_whole_con
         assert (folder / name).read_text(encoding="utf-8") == text
 
 
+def test_a_publish_that_cannot_finish_embeds_the_data_and_leaves_no_file(tmp_path, monkeypatch) -> None:
+    def full_disk(*_args) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("scales.dashboard.maps.os.replace", full_disk)
+    assert maps.publish("{}", "x", tmp_path, "/s") == "{}"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_published_geojson_is_written_once_and_falls_back_when_read_only(tmp_path) -> None:
     url = maps.publish('{"type":"FeatureCollection","features":[]}', "x", tmp_path, "/app/static/generated")
     assert url.startswith("/app/static/generated/x-") and len(list(tmp_path.iterdir())) == 1

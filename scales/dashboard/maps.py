@@ -84,10 +84,14 @@ def publish(text: str, name: str, folder: Path, url_prefix: str, suffix: str = "
         if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=folder)  # its own: sessions may publish at once
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.chmod(temporary, 0o644)  # served as a static file, like the rest of static/
-            os.replace(temporary, target)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.chmod(temporary, 0o644)  # served as a static file, like the rest of static/
+                os.replace(temporary, target)
+            except OSError:
+                os.unlink(temporary)  # a failed write (a full disk) leaves nothing behind
+                raise
     except OSError:
         return text
     return f"{url_prefix}/{target.name}"
